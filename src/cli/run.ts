@@ -1,12 +1,62 @@
 import yargs from 'yargs';
+import { isRacetraceError } from '../errors.js';
+import { toolVersion } from '../version.js';
+import * as analyzeModule from './commands/analyze.js';
+import * as mergeModule from './commands/merge.js';
+import * as validateModule from './commands/validate.js';
+import * as demoModule from './commands/demo.js';
+import { quietOnClosedPipe } from './output.js';
 
-/** Parses the command line and returns the exit code: 0 clean, 1 findings, 2 usage or input error. */
+/**
+ * Parses the command line, runs one command and returns the exit code: 0 clean, 1 findings,
+ * 2 usage or input error. User errors print one sentence, never a stack trace; anything else is
+ * a bug in racetrace and is rethrown.
+ */
 export async function run(argv: string[]): Promise<number> {
-  await yargs(argv)
+  quietOnClosedPipe();
+  let exitCode = 0;
+  const parser = yargs(argv)
     .scriptName('racetrace')
-    .usage('$0 <command> [options]')
+    .usage('racetrace <command> [options]\n\nFind file-rename races between concurrent processes.')
+    .command(analyzeModule.command, analyzeModule.describe, analyzeModule.builder, async (args) => {
+      exitCode = await analyzeModule.analyzeCommand(args);
+    })
+    .command(mergeModule.command, mergeModule.describe, mergeModule.builder, async (args) => {
+      exitCode = await mergeModule.mergeCommand(args);
+    })
+    .command(validateModule.command, validateModule.describe, validateModule.builder, async (args) => {
+      exitCode = await validateModule.validateCommand(args);
+    })
+    .command(demoModule.command, demoModule.describe, demoModule.builder, async (args) => {
+      exitCode = await demoModule.demoCommand(args);
+    })
+    .demandCommand(1, 'Name a command: analyze, merge, validate or demo.')
+    .recommendCommands()
     .strict()
+    .version(toolVersion)
     .help()
-    .parseAsync();
-  return 0;
+    .alias('h', 'help')
+    .wrap(Math.min(100, process.stdout.columns || 100))
+    .exitProcess(false)
+    .fail(false);
+
+  try {
+    await parser.parseAsync();
+    return exitCode;
+  } catch (error) {
+    if (isRacetraceError(error)) {
+      process.stderr.write(`racetrace: ${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof Error && error.name === 'YError') {
+      process.stderr.write(`racetrace: ${sentence(error.message)} Run \`racetrace --help\` to see the commands and flags.\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+function sentence(text: string): string {
+  const trimmed = text.trim().replace(/\s+/g, ' ');
+  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }

@@ -1,0 +1,129 @@
+import type { ExportSummary, TraceEvent } from '../types.js';
+
+interface ExportRecord {
+  correlationId: string;
+  pids: number[];
+  hosts: string[];
+  start: number;
+  end: number;
+  started: boolean;
+  ended: boolean;
+  status: ExportSummary['status'];
+  events: number;
+  /** A detector said a finding will name it. */
+  flagged: boolean;
+}
+
+const MAX_LISTED = 64;
+
+/**
+ * Every export with its processes, times, status and event count, bounded: once more than about
+ * twice `maxExports` have ended, the least interesting ended ones are dropped (counted in
+ * `omitted`). Interesting means: named by a finding, then failed, then earliest.
+ */
+export class ExportTable {
+  private readonly records = new Map<string, ExportRecord>();
+  private endedCount = 0;
+  private evicted = 0;
+  private readonly compactAt: number;
+
+  constructor(private readonly maxExports: number) {
+    this.compactAt = 2 * maxExports + 64;
+  }
+
+  event(e: TraceEvent, time: number): void {
+    let r = this.records.get(e.correlationId);
+    if (!r) {
+      r = {
+        correlationId: e.correlationId,
+        pids: [e.pid],
+        hosts: [e.host],
+        start: time,
+        end: time,
+        started: false,
+        ended: false,
+        status: 'unknown',
+        events: 0,
+        flagged: false,
+      };
+      this.records.set(e.correlationId, r);
+    } else {
+      if (!r.pids.includes(e.pid) && r.pids.length < MAX_LISTED) r.pids.push(e.pid);
+      if (!r.hosts.includes(e.host) && r.hosts.length < MAX_LISTED) r.hosts.push(e.host);
+      if (time > r.end) r.end = time;
+    }
+    r.events++;
+    if (e.event === 'export.start' && !r.started) {
+      r.started = true;
+      r.start = Math.min(r.start, time);
+    } else if (e.event === 'export.end' && !r.ended) {
+      r.ended = true;
+      r.status = e.status ?? 'unknown';
+      if (++this.endedCount > this.compactAt) this.compact();
+    }
+  }
+
+  flag(correlationId: string): void {
+    const r = this.records.get(correlationId);
+    if (r) r.flagged = true;
+  }
+
+  /** How many exports were seen (those dropped to stay bounded included). */
+  get total(): number {
+    return this.records.size + this.evicted;
+  }
+
+  /**
+   * The bounded list, ordered by start; `findingsOf` counts the findings naming an export.
+   * Exports still open at the end of the stream are `incomplete` if they started, else `unknown`.
+   */
+  finish(findingsOf: (correlationId: string) => number): { exports: ExportSummary[]; omitted: number } {
+    const all: ExportSummary[] = [];
+    const flagged = new Set<string>();
+    for (const r of this.records.values()) {
+      const status = r.ended ? r.status : r.started ? 'incomplete' : 'unknown';
+      const findings = findingsOf(r.correlationId);
+      if (findings > 0 || r.flagged) flagged.add(r.correlationId);
+      all.push({
+        correlationId: r.correlationId,
+        pids: r.pids.slice().sort((a, b) => a - b),
+        hosts: r.hosts.slice().sort(),
+        start: r.start,
+        end: r.end,
+        status,
+        events: r.events,
+        findings,
+      });
+    }
+    all.sort((a, b) => priority(a, flagged.has(a.correlationId), b, flagged.has(b.correlationId)));
+    const kept = all.slice(0, this.maxExports);
+    kept.sort((a, b) => a.start - b.start || compareIds(a.correlationId, b.correlationId));
+    return { exports: kept, omitted: this.evicted + (all.length - kept.length) };
+  }
+
+  /** Keep the `maxExports` most interesting ended exports; open ones are live state and stay. */
+  private compact(): void {
+    const ended = [...this.records.values()].filter((r) => r.ended);
+    ended.sort((a, b) => priority(a, a.flagged, b, b.flagged));
+    for (const r of ended.slice(this.maxExports)) {
+      this.records.delete(r.correlationId);
+      this.evicted++;
+    }
+    this.endedCount = Math.min(ended.length, this.maxExports);
+  }
+}
+
+type Ranked = Pick<ExportSummary, 'status' | 'start' | 'correlationId'>;
+
+function priority(a: Ranked, aFlagged: boolean, b: Ranked, bFlagged: boolean): number {
+  return (
+    Number(bFlagged) - Number(aFlagged) ||
+    Number(b.status === 'failed') - Number(a.status === 'failed') ||
+    a.start - b.start ||
+    compareIds(a.correlationId, b.correlationId)
+  );
+}
+
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,198 @@
+import type { PathRole, TraceEvent } from '../types.js';
+import {
+  conflictOf,
+  newPathState,
+  stillNeeded,
+  type Hold,
+  type HoldListener,
+  type HoldView,
+  type PathState,
+} from './holds.js';
+
+/**
+ * The path timeline: who holds which path from when to when, computed once for every detector.
+ * Per-path state lives only while some export holds the path (plus the instant it let go, since
+ * events with equal times count as overlapping), so memory follows the live holds, not the input.
+ *
+ * A pair of holds is judged exactly once: at the first close if both are write holds by then,
+ * otherwise at the close of the one that was still read-only (strace read-modify-replace).
+ */
+export class HoldTracker implements HoldView {
+  private readonly paths = new Map<string, PathState>();
+  private readonly byExport = new Map<string, Hold[]>();
+  /** Paths that let go of a hold at `settleTime`; settled once time moves past it. */
+  private settleQueue: PathState[] = [];
+  private settleTime = -Infinity;
+  private now = 0;
+  private ord = 0;
+
+  constructor(private readonly listener: HoldListener) {}
+
+  /** Feed one event; `time` is the event's time clamped to never go backwards. */
+  event(e: TraceEvent, time: number, ord: number): void {
+    if (time > this.settleTime && this.settleQueue.length > 0) this.settle();
+    this.now = time;
+    this.ord = ord;
+    switch (e.event) {
+      case 'temp.create':
+      case 'rename.attempt':
+      case 'rename.failure':
+        this.mention(e, e.tempPath, 'temp');
+        this.mention(e, e.targetPath, 'target');
+        break;
+      case 'temp.delete':
+        this.release(e, this.mention(e, e.tempPath, 'temp'));
+        break;
+      case 'rename.success': {
+        const temp = this.mention(e, e.tempPath, 'temp');
+        const target = this.mention(e, e.targetPath, 'target');
+        if (temp) {
+          const state = this.paths.get(temp.path);
+          if (state) {
+            state.renamedAwayBy = e.correlationId;
+            state.renamedAwayAt = time;
+          }
+        }
+        this.release(e, temp);
+        this.release(e, target);
+        break;
+      }
+      case 'export.end': {
+        const holds = this.byExport.get(e.correlationId);
+        if (holds) for (const hold of holds.slice()) this.release(e, hold);
+        break;
+      }
+      case 'export.start':
+        break;
+    }
+  }
+
+  /** End of stream: holds still open close at the last event time, then every path settles. */
+  finish(): void {
+    for (const holds of this.byExport.values()) {
+      for (const hold of holds.slice()) this.release(undefined, hold);
+    }
+    this.settle();
+    for (const state of this.paths.values()) {
+      state.closed = [];
+      this.listener.dropped(state.path);
+    }
+    this.paths.clear();
+  }
+
+  othersHold(path: string, correlationId: string): boolean {
+    const state = this.paths.get(path);
+    if (!state) return false;
+    for (const h of state.open) if (h.correlationId !== correlationId) return true;
+    return false;
+  }
+
+  renamedAway(path: string): { correlationId: string; time: number } | undefined {
+    const state = this.paths.get(path);
+    if (!state || state.renamedAwayBy === undefined) return undefined;
+    return { correlationId: state.renamedAwayBy, time: state.renamedAwayAt };
+  }
+
+  heldBy(path: string, correlationId: string): Hold | undefined {
+    const state = this.paths.get(path);
+    if (!state) return undefined;
+    for (const h of state.open) if (h.correlationId === correlationId) return h;
+    return undefined;
+  }
+
+  /** Open holds and same-instant closed holds on `path` (the story needs them). */
+  holdsOn(path: string): readonly Hold[] {
+    const state = this.paths.get(path);
+    return state ? state.open.concat(state.closed) : [];
+  }
+
+  private mention(e: TraceEvent, path: string | undefined, role: PathRole): Hold | undefined {
+    if (path === undefined || path === '') return undefined;
+    let state = this.paths.get(path);
+    if (!state) {
+      state = newPathState(path);
+      this.paths.set(path, state);
+    }
+    let hold: Hold | undefined;
+    for (const h of state.open) if (h.correlationId === e.correlationId) hold = h;
+    if (!hold) {
+      hold = {
+        path,
+        role,
+        correlationId: e.correlationId,
+        pid: e.pid,
+        host: e.host,
+        start: this.now,
+        end: Number.NaN,
+        open: true,
+        writeOrd: Infinity,
+        closeOrd: Infinity,
+        openSource: e.source,
+        closeSource: undefined,
+      };
+      state.open.push(hold);
+      const mine = this.byExport.get(e.correlationId);
+      if (mine) mine.push(hold);
+      else this.byExport.set(e.correlationId, [hold]);
+      this.listener.opened(hold, e);
+    }
+    if (hold.writeOrd === Infinity && e.access !== 'read') hold.writeOrd = this.ord;
+    this.listener.touched(hold, e);
+    return hold;
+  }
+
+  private release(e: TraceEvent | undefined, hold: Hold | undefined): void {
+    if (!hold || !hold.open) return;
+    const state = this.paths.get(hold.path);
+    if (!state) return;
+    hold.open = false;
+    hold.end = this.now;
+    hold.closeOrd = this.ord;
+    hold.closeSource = e?.source;
+    removeItem(state.open, hold);
+    const mine = this.byExport.get(hold.correlationId);
+    if (mine) {
+      removeItem(mine, hold);
+      if (mine.length === 0) this.byExport.delete(hold.correlationId);
+    }
+    this.listener.closed(hold);
+    if (hold.writeOrd !== Infinity) {
+      for (const o of state.open) {
+        if (o.correlationId !== hold.correlationId && o.writeOrd !== Infinity) {
+          this.listener.conflict(conflictOf(hold.path, hold, o, this.now));
+        }
+      }
+      // Pairs deferred because this hold was still read-only when the other one let go.
+      for (const c of state.closed) {
+        if (c.correlationId !== hold.correlationId && c.end >= hold.start && c.closeOrd < hold.writeOrd) {
+          this.listener.conflict(conflictOf(hold.path, c, hold, this.now));
+        }
+      }
+      state.closed.push(hold);
+    }
+    if (!state.queued) {
+      state.queued = true;
+      this.settleQueue.push(state);
+    }
+    this.settleTime = this.now;
+  }
+
+  /** Time moved past the last closes: prune what can no longer overlap, drop idle paths. */
+  private settle(): void {
+    const queue = this.settleQueue;
+    this.settleQueue = [];
+    for (const state of queue) {
+      state.queued = false;
+      if (state.closed.length > 0) state.closed = state.closed.filter((c) => stillNeeded(c, state.open));
+      if (state.open.length === 0 && state.closed.length === 0 && this.paths.get(state.path) === state) {
+        this.paths.delete(state.path);
+        this.listener.dropped(state.path);
+      }
+    }
+  }
+}
+
+function removeItem<T>(list: T[], item: T): void {
+  const i = list.indexOf(item);
+  if (i >= 0) list.splice(i, 1);
+}

@@ -1,0 +1,49 @@
+import { createAnalysis } from './analyzer.js';
+import { DEFAULT_ANALYSIS_OPTIONS, type AnalysisOptions } from './analysis.js';
+import { DEFAULT_INGEST_OPTIONS, streamEvents } from '../ingest/index.js';
+import type { IngestOptions } from '../ingest/adapter.js';
+import type { Report } from '../types.js';
+import { toolVersion } from '../version.js';
+
+export type AnalyzeOptions = Partial<IngestOptions> &
+  Partial<AnalysisOptions> & {
+    /** Read `-` (and no inputs at all) from here; defaults to process.stdin. */
+    stdin?: NodeJS.ReadableStream;
+  };
+
+export const REPORT_SCHEMA_ID = 'https://racetrace.dev/schemas/report/1.0.0';
+
+/**
+ * Analyzes the logs in `inputs` (files, folders, `-` for stdin) in one streaming pass and returns
+ * the report: line accounting per input, every export, and the findings of every detector.
+ */
+export async function analyze(inputs: string[], options: AnalyzeOptions = {}): Promise<Report> {
+  const { stdin, ...rest } = options;
+  const ingestOptions: IngestOptions = { ...DEFAULT_INGEST_OPTIONS, ...definedOnly(rest) };
+  const analysis = createAnalysis({ ...DEFAULT_ANALYSIS_OPTIONS, ...definedOnly(rest) });
+  const ingest = await streamEvents(inputs, ingestOptions, (event) => analysis.event(event), stdin ? { stdin } : {});
+  const result = analysis.finish();
+  const report: Report = {
+    $schema: REPORT_SCHEMA_ID,
+    tool: { name: 'racetrace', version: toolVersion },
+    inputs: ingest.inputs,
+    summary: result.summary,
+    exports: result.exports,
+    findings: result.findings,
+    diagnostics: ingest.diagnostics,
+  };
+  if (result.exportsOmitted > 0) report.exportsOmitted = result.exportsOmitted;
+  if (ingest.diagnosticsOmitted > 0) report.diagnosticsOmitted = ingest.diagnosticsOmitted;
+  if (result.story) report.story = result.story;
+  if (ingest.notes.length > 0) report.notes = ingest.notes;
+  return report;
+}
+
+/** Options objects from flags carry `undefined` for flags not given; they must not erase defaults. */
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+export { createAnalysis } from './analyzer.js';
+export type { Analysis, AnalysisOptions, AnalysisResult } from './analysis.js';
+export type { Report, Finding, TraceEvent } from '../types.js';

@@ -1,0 +1,215 @@
+import type { Evidence, TraceEvent } from '../types.js';
+import type { HoldView } from './holds.js';
+
+/** One failed rename attempt, with what the path timeline said at that moment. */
+export interface RenameFailure {
+  time: number;
+  pid: number;
+  host: string;
+  correlationId: string;
+  tempPath: string;
+  targetPath: string;
+  code: string;
+  willRetry: boolean | undefined;
+  delayMs: number | undefined;
+  source: Evidence;
+  /** Another export held the temp or the target when it failed. */
+  othersHeld: boolean;
+  /** ENOENT after this other export renamed the same temp away: the temp was stolen. */
+  stolenBy: string | undefined;
+}
+
+/** One rename: the attempts of one export to move one temp onto one target. */
+export interface Rename {
+  readonly correlationId: string;
+  readonly tempPath: string;
+  readonly targetPath: string;
+  readonly pid: number;
+  readonly host: string;
+  readonly start: number;
+  end: number;
+  attemptEvents: number;
+  outcomes: number;
+  maxAttempt: number;
+  failures: number;
+  errorCodes: Map<string, number>;
+  succeeded: boolean;
+  lastFailure: RenameFailure | undefined;
+  /** Some failure happened while another export held the temp or the target. */
+  contended: boolean;
+  stolenBy: string | undefined;
+  /** delayMs of each retried failure, in order (first 16). */
+  delays: number[];
+  evidence: Evidence[];
+}
+
+/** How many attempts a rename made, whichever way its source counts them. */
+export function attemptsOf(r: Rename): number {
+  return Math.max(r.attemptEvents, r.outcomes, r.maxAttempt);
+}
+
+export interface RenameListener {
+  failed(rename: Rename, failure: RenameFailure): void;
+  /** A failure known to have been retried; `time` is when that became known. */
+  retried(failure: RenameFailure, time: number): void;
+  /** The rename succeeded, or its export ended (or the stream did) without success. */
+  ended(rename: Rename): void;
+}
+
+const MAX_DELAYS = 16;
+/** Failures without willRetry wait for a next attempt on the same paths; keep the wait bounded. */
+const MAX_PENDING = 4096;
+
+/**
+ * Follows every rename through its attempts, shared by failed-rename, recovered-rename and
+ * retry-storm. A rename is keyed by (export, temp, target); sources without `willRetry` (strace)
+ * count a failure as retried when any export next touches the same temp and target.
+ */
+export class RenameTracker {
+  private readonly open = new Map<string, Rename[]>();
+  private readonly pending = new Map<string, RenameFailure>();
+
+  constructor(
+    private readonly holds: HoldView,
+    private readonly listener: RenameListener,
+    private readonly maxEvidence: number,
+  ) {}
+
+  event(e: TraceEvent, time: number): void {
+    switch (e.event) {
+      case 'rename.attempt':
+      case 'rename.failure':
+      case 'rename.success':
+        this.rename(e, time);
+        break;
+      case 'export.end':
+        this.endExport(e.correlationId);
+        break;
+      default:
+        break;
+    }
+  }
+
+  finish(): void {
+    for (const id of [...this.open.keys()]) this.endExport(id);
+  }
+
+  private rename(e: TraceEvent, time: number): void {
+    const tempPath = e.tempPath ?? '';
+    const targetPath = e.targetPath ?? '';
+    if (this.pending.size > 0) {
+      const key = `${tempPath}\0${targetPath}`;
+      const waiting = this.pending.get(key);
+      if (waiting) {
+        this.pending.delete(key);
+        this.listener.retried(waiting, time);
+      }
+    }
+    const r = this.find(e, tempPath, targetPath, time);
+    if (e.attempt !== undefined && e.attempt > r.maxAttempt) r.maxAttempt = e.attempt;
+    r.end = time;
+    if (e.event === 'rename.attempt') {
+      r.attemptEvents++;
+      return;
+    }
+    r.outcomes++;
+    if (e.event === 'rename.success') {
+      r.succeeded = true;
+      this.close(r);
+      return;
+    }
+    this.fail(r, e, time);
+  }
+
+  private fail(r: Rename, e: TraceEvent, time: number): void {
+    const code = e.errorCode ?? 'UNKNOWN';
+    const renamed = code === 'ENOENT' ? this.holds.renamedAway(r.tempPath) : undefined;
+    const own = this.holds.heldBy(r.tempPath, r.correlationId);
+    const stolenBy =
+      renamed && renamed.correlationId !== r.correlationId && (!own || renamed.time >= own.start)
+        ? renamed.correlationId
+        : undefined;
+    const failure: RenameFailure = {
+      time,
+      pid: e.pid,
+      host: e.host,
+      correlationId: r.correlationId,
+      tempPath: r.tempPath,
+      targetPath: r.targetPath,
+      code,
+      willRetry: e.willRetry,
+      delayMs: e.delayMs,
+      source: e.source,
+      othersHeld:
+        this.holds.othersHold(r.tempPath, r.correlationId) || this.holds.othersHold(r.targetPath, r.correlationId),
+      stolenBy,
+    };
+    r.failures++;
+    r.errorCodes.set(code, (r.errorCodes.get(code) ?? 0) + 1);
+    r.lastFailure = failure;
+    if (failure.othersHeld) r.contended = true;
+    if (stolenBy !== undefined) r.stolenBy = stolenBy;
+    if (e.delayMs !== undefined && e.willRetry !== false && r.delays.length < MAX_DELAYS) r.delays.push(e.delayMs);
+    if (r.evidence.length < this.maxEvidence) r.evidence.push(e.source);
+    this.listener.failed(r, failure);
+    if (e.willRetry === true) this.listener.retried(failure, time);
+    else if (e.willRetry === undefined) this.wait(failure);
+  }
+
+  private wait(failure: RenameFailure): void {
+    if (this.pending.size >= MAX_PENDING) {
+      const oldest = this.pending.keys().next();
+      if (!oldest.done) this.pending.delete(oldest.value);
+    }
+    this.pending.set(`${failure.tempPath}\0${failure.targetPath}`, failure);
+  }
+
+  private find(e: TraceEvent, tempPath: string, targetPath: string, time: number): Rename {
+    let list = this.open.get(e.correlationId);
+    if (list) {
+      for (const r of list) if (r.tempPath === tempPath && r.targetPath === targetPath) return r;
+    } else {
+      list = [];
+      this.open.set(e.correlationId, list);
+    }
+    const r: Rename = {
+      correlationId: e.correlationId,
+      tempPath,
+      targetPath,
+      pid: e.pid,
+      host: e.host,
+      start: time,
+      end: time,
+      attemptEvents: 0,
+      outcomes: 0,
+      maxAttempt: 0,
+      failures: 0,
+      errorCodes: new Map(),
+      succeeded: false,
+      lastFailure: undefined,
+      contended: false,
+      stolenBy: undefined,
+      delays: [],
+      evidence: [],
+    };
+    list.push(r);
+    return r;
+  }
+
+  private close(r: Rename): void {
+    const list = this.open.get(r.correlationId);
+    if (list) {
+      const i = list.indexOf(r);
+      if (i >= 0) list.splice(i, 1);
+      if (list.length === 0) this.open.delete(r.correlationId);
+    }
+    this.listener.ended(r);
+  }
+
+  private endExport(correlationId: string): void {
+    const list = this.open.get(correlationId);
+    if (!list) return;
+    this.open.delete(correlationId);
+    for (const r of list) this.listener.ended(r);
+  }
+}

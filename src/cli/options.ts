@@ -1,0 +1,45 @@
+import { isValid, parseISO } from 'date-fns';
+import { RacetraceError } from '../errors.js';
+
+/**
+ * Flag values that need more than yargs' own types: times given as ISO-8601 or epoch ms, and
+ * durations given as `2000`, `2000ms` or `2s`. Each bad value becomes one sentence and exit 2.
+ */
+export function parseTimeFlag(flag: string, value: unknown): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const text = String(value).trim();
+  if (/^\d+(\.\d+)?$/.test(text)) return Number(text);
+  const parsed = parseISO(text);
+  if (isValid(parsed)) return parsed.getTime();
+  throw new RacetraceError(
+    'USAGE',
+    `--${flag} got "${text}", which is not a time: give an ISO-8601 time such as 2026-11-28T17:00:00.000Z, or epoch milliseconds.`,
+  );
+}
+
+export function parseDurationFlag(flag: string, value: unknown): number {
+  const match = /^(\d+(?:\.\d+)?)\s*(ms|s)?$/.exec(String(value).trim());
+  if (!match) {
+    throw new RacetraceError(
+      'USAGE',
+      `--${flag} got "${String(value)}", which is not a duration: give milliseconds such as 2000, 2000ms or 2s.`,
+    );
+  }
+  return Number(match[1]) * (match[2] === 's' ? 1000 : 1);
+}
+
+export function parsePositiveInteger(flag: string, value: unknown): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) {
+    throw new RacetraceError('USAGE', `--${flag} got "${String(value)}": give a whole number of at least 1.`);
+  }
+  return n;
+}
+
+export function parseRegexFlag(flag: string, value: string): RegExp {
+  try {
+    return new RegExp(value, 'g');
+  } catch (error) {
+    throw new RacetraceError('USAGE', `--${flag} got "${value}", which is not a valid regular expression (${(error as Error).message}).`);
+  }
+}

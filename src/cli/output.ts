@@ -1,0 +1,45 @@
+import { writeFile } from 'node:fs/promises';
+import { RacetraceError } from '../errors.js';
+
+/**
+ * Writes a finished report to --out or stdout. A closed stdout pipe (`racetrace ... | head`) is
+ * not an error worth a stack trace: the reader has what it wanted.
+ */
+export async function writeReport(text: string, out: string | undefined): Promise<void> {
+  const body = text.endsWith('\n') ? text : `${text}\n`;
+  if (out) {
+    try {
+      await writeFile(out, body);
+    } catch (error) {
+      throw new RacetraceError(
+        'USAGE',
+        `Cannot write the report to ${out} (${(error as NodeJS.ErrnoException).code ?? 'error'}): check that its folder exists and is writable.`,
+        { cause: error },
+      );
+    }
+    return;
+  }
+  await writeStdout(body);
+}
+
+export function writeStdout(text: string): Promise<void> {
+  return new Promise((resolve) => {
+    if (!process.stdout.write(text)) process.stdout.once('drain', resolve);
+    else resolve();
+  });
+}
+
+/** Ends quietly on EPIPE; anything else on stdout is unexpected and rethrown. */
+export function quietOnClosedPipe(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
+/** Colour only on a terminal, never with NO_COLOR, never into a file. */
+export function useColor(out: string | undefined): boolean {
+  if (out) return false;
+  if ('NO_COLOR' in process.env && process.env['NO_COLOR'] !== '') return false;
+  return process.stdout.isTTY === true;
+}

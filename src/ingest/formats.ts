@@ -1,0 +1,22 @@
+import type { AdapterDefinition, InputFormat } from './adapter.js';
+import { ndjson } from './ndjson.js';
+
+/**
+ * Every source format, in the order `--input-format auto` asks them about an input's first
+ * non-blank line. Adding a format means adding its AdapterDefinition here.
+ */
+export const FORMATS: readonly AdapterDefinition[] = [
+  ndjson,
+  // strace: add `strace` from './strace/index.js' here once src/ingest/strace/ exists.
+];
+
+/** The definition for an explicit `--input-format`, or undefined when this build lacks it. */
+export function formatByName(format: Exclude<InputFormat, 'auto'>): AdapterDefinition | undefined {
+  return FORMATS.find((definition) => definition.format === format);
+}
+
+/** `--input-format auto`: the first format that recognises the line, else NDJSON. */
+export function detectFormat(line: string): { definition: AdapterDefinition; recognised: boolean } {
+  const found = FORMATS.find((definition) => definition.recognises(line));
+  return { definition: found ?? ndjson, recognised: found !== undefined };
+}

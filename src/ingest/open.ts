@@ -1,0 +1,70 @@
+import { createReadStream } from 'node:fs';
+import { Readable, pipeline } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import type { InputSpec } from './inputs.js';
+
+const CHUNK = 128 * 1024;
+
+/**
+ * The bytes of one input as an async iterator of chunks, gunzipped when they start with the
+ * gzip magic bytes (1f 8b) whatever the name. Read errors (EACCES, EIO, gzip cut short) are
+ * thrown from `next()`; the chunks before them have been delivered.
+ */
+export function openInput(spec: InputSpec, stdin: NodeJS.ReadableStream | undefined): AsyncIterator<Buffer> {
+  let source: AsyncIterable<unknown>;
+  if (spec.path !== undefined) {
+    source = createReadStream(spec.path, { highWaterMark: CHUNK });
+  } else if (stdin !== undefined) {
+    source = stdin;
+  } else {
+    source = Readable.from([]);
+  }
+  return decompressed(source)[Symbol.asyncIterator]();
+}
+
+async function* decompressed(source: AsyncIterable<unknown>): AsyncGenerator<Buffer> {
+  const chunks = source[Symbol.asyncIterator]();
+  try {
+    yield* plainOrGunzipped(chunks);
+  } finally {
+    // Stopping early (the merge was abandoned) must still close the file.
+    await chunks.return?.();
+  }
+}
+
+async function* plainOrGunzipped(chunks: AsyncIterator<unknown>): AsyncGenerator<Buffer> {
+  // Peek until the two magic bytes are known (a pipe may deliver one byte at a time).
+  let head: Buffer = Buffer.alloc(0);
+  while (head.length < 2) {
+    const next = await chunks.next();
+    if (next.done === true) {
+      if (head.length > 0) yield head;
+      return;
+    }
+    head = head.length === 0 ? toBuffer(next.value) : Buffer.concat([head, toBuffer(next.value)]);
+  }
+  if (head[0] !== 0x1f || head[1] !== 0x8b) {
+    yield head;
+    for (let next = await chunks.next(); next.done !== true; next = await chunks.next()) {
+      yield toBuffer(next.value);
+    }
+    return;
+  }
+  const gunzip = createGunzip({ chunkSize: CHUNK });
+  // Errors of either side surface through the iteration of `gunzip` below.
+  pipeline(Readable.from(rest(head, chunks), { objectMode: false }), gunzip, () => {});
+  for await (const chunk of gunzip) yield toBuffer(chunk);
+}
+
+async function* rest(head: Buffer, chunks: AsyncIterator<unknown>): AsyncGenerator<Buffer> {
+  yield head;
+  for (let next = await chunks.next(); next.done !== true; next = await chunks.next()) {
+    yield toBuffer(next.value);
+  }
+}
+
+function toBuffer(value: unknown): Buffer {
+  if (Buffer.isBuffer(value)) return value;
+  if (value instanceof Uint8Array) return Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+  return Buffer.from(String(value), 'utf8');
+}

@@ -1,0 +1,164 @@
+import { basename, dirname, join } from 'node:path';
+import type { AdapterContext, Emit, LineAdapter, LineResult } from '../adapter.js';
+import { CallJoiner, type Syscall } from './calls.js';
+import { Out } from './emit.js';
+import { processExit } from './jobs.js';
+import { parseLine } from './line.js';
+import { flushProbe, interpret, type Interp } from './mapping.js';
+import { getProc, newJob, runState, sharedPaths, type Proc, type RunState } from './model.js';
+import { NOTES } from './notes.js';
+import { lineBucket } from './bucket.js';
+import { registerRetryTransform } from './retries.js';
+
+/** What a process did on one line, kept in its order until the process's job is known. */
+type Item =
+  | { kind: 'call'; call: Syscall }
+  | { kind: 'exit'; code: number | 'killed'; time: number; line: number }
+  | { kind: 'sigchld'; siPid: number; time: number; line: number };
+
+const OTHER: LineResult = { bucket: 'other' };
+const EVENT: LineResult = { bucket: 'event' };
+
+/**
+ * Reads one strace output (an `-o` file, or one `-ff` file whose name ends in `.<pid>`).
+ * A process's lines wait in a small queue until its job is known: a vfork child often writes
+ * before its parent's `<... vfork resumed>) = <pid>` line names it. Without %process in the
+ * trace, the parent comes from SIGCHLD; a process still unplaced after a quarter of the reorder
+ * window is grouped on its own, and a note says grouping was guessed.
+ */
+export class StraceAdapter implements LineAdapter {
+  private readonly run: RunState;
+  private readonly ffPid: number | undefined;
+  private readonly joiner = new CallJoiner();
+  private readonly queues = new Map<number, Item[]>();
+  private readonly out: Out;
+  private readonly ip: Interp;
+  private now = -Infinity;
+  private assumedCwd: string | undefined;
+
+  constructor(private readonly context: AdapterContext) {
+    const suffix = /^(.*)\.(\d+)$/.exec(context.input);
+    this.ffPid = suffix ? Number(suffix[2]) : undefined;
+    // -ff files of one run share the process tree; their common prefix names the run.
+    this.run = runState(context, suffix ? join(dirname(suffix[1]!), basename(suffix[1]!)) : context.input);
+    this.out = new Out(context.input, context.options.reorderWindowMs);
+    this.ip = {
+      context, run: this.run, paths: sharedPaths(context), out: this.out,
+      groupBy: context.options.groupBy, cwdOf: (proc) => this.cwdOf(proc),
+    };
+    registerRetryTransform(context);
+  }
+
+  line(text: string, lineNo: number, emit: Emit): LineResult {
+    this.out.emit = emit;
+    const parsed = parseLine(text);
+    if (parsed.kind === 'untimed') this.context.addNote(NOTES.untimed);
+    if (parsed.kind === 'other' || parsed.kind === 'untimed') return OTHER;
+    const pid = parsed.pid ?? this.ffPid;
+    if (pid === undefined) return OTHER;
+    this.now = Math.max(this.now, parsed.time);
+    const proc = getProc(this.run, pid);
+    if (proc.firstTime === undefined) this.firstSight(proc, parsed.time, lineNo);
+
+    let item: Item | undefined;
+    if (parsed.kind === 'exit' || parsed.kind === 'killed') {
+      item = { kind: 'exit', code: parsed.kind === 'exit' ? parsed.code : 'killed', time: parsed.time, line: lineNo };
+      this.joiner.forget(pid);
+    } else if (parsed.kind === 'signal') {
+      if (parsed.signal === 'SIGCHLD' && parsed.siPid !== undefined) {
+        item = { kind: 'sigchld', siPid: parsed.siPid, time: parsed.time, line: lineNo };
+      }
+    } else {
+      const call = this.joiner.accept(pid, parsed, lineNo);
+      if (call) item = { kind: 'call', call };
+    }
+    if (!item) return OTHER;
+    const used = item.kind !== 'call' || lineBucket(item.call);
+    this.enqueue(proc, item);
+    this.settle(false);
+    return used ? EVENT : OTHER;
+  }
+
+  end(emit: Emit): void {
+    this.out.emit = emit;
+    this.settle(true);
+    for (const proc of this.run.procs.values()) if (proc.job && !proc.exited) flushProbe(proc, this.ip);
+  }
+
+  private firstSight(proc: Proc, time: number, lineNo: number): void {
+    proc.firstTime = time;
+    proc.firstLine = lineNo;
+    // The first pid of an -o trace is the traced root; -ff files do not say which file is the root.
+    if (this.ffPid === undefined && this.run.root === undefined) this.run.root = proc.pid;
+    if (proc.job) return;
+    if (proc.pid === this.run.root || this.context.options.groupBy === 'pid') {
+      proc.job = newJob(proc, this.context.options.groupBy, time, lineNo);
+    }
+  }
+
+  private enqueue(proc: Proc, item: Item): void {
+    const queue = this.queues.get(proc.pid);
+    if (queue) queue.push(item);
+    else if (proc.job) this.apply(proc, item);
+    else this.queues.set(proc.pid, [item]);
+  }
+
+  /** Runs the queues of processes whose job became known; at the end, or after a while, guesses. */
+  private settle(final: boolean): void {
+    let progress = true;
+    while (progress && this.queues.size > 0) {
+      progress = false;
+      for (const [pid, queue] of this.queues) {
+        const proc = getProc(this.run, pid);
+        const first = queue[0];
+        const stale = first !== undefined && this.now - itemTime(first) > this.context.options.reorderWindowMs / 4;
+        if (!proc.job && (final || stale)) {
+          proc.job = newJob(proc, this.context.options.groupBy, proc.firstTime ?? this.now, proc.firstLine ?? 0);
+          this.context.addNote(NOTES.guessed);
+        }
+        if (!proc.job) continue;
+        this.queues.delete(pid);
+        for (const item of queue) this.apply(proc, item);
+        progress = true;
+      }
+    }
+  }
+
+  private apply(proc: Proc, item: Item): void {
+    if (item.kind === 'call') interpret(item.call, proc, this.ip);
+    else if (item.kind === 'sigchld') this.sigchld(proc, item);
+    else {
+      flushProbe(proc, this.ip);
+      processExit(proc, item.code, item.time, item.line, this.out, this.ip.paths);
+      this.run.procs.delete(proc.pid);
+    }
+  }
+
+  /** Without %process, a SIGCHLD is the only sign of who forked whom (after the child ended). */
+  private sigchld(parent: Proc, item: { siPid: number; time: number; line: number }): void {
+    const child = this.run.procs.get(item.siPid);
+    if (!child || child.job || child.parent !== undefined) return;
+    child.parent = parent.pid;
+    child.parentFrom = 'sigchld';
+    const own = this.context.options.groupBy === 'pid' || parent.pid === this.run.root || !parent.job;
+    if (own) child.job = newJob(child, this.context.options.groupBy, child.firstTime ?? item.time, child.firstLine ?? item.line);
+    else {
+      child.job = parent.job!;
+      child.job.live.add(child.pid);
+    }
+    if (!this.run.sawFork) this.context.addNote(NOTES.sigchld);
+  }
+
+  private cwdOf(proc: Proc): string {
+    if (proc.cwd !== undefined) return proc.cwd;
+    if (this.assumedCwd === undefined) {
+      this.assumedCwd = this.context.options.cwd ?? process.cwd();
+      this.context.addNote(NOTES.cwd(this.assumedCwd));
+    }
+    return this.assumedCwd;
+  }
+}
+
+function itemTime(item: Item): number {
+  return item.kind === 'call' ? item.call.start : item.time;
+}

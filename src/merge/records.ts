@@ -1,0 +1,79 @@
+import type { AdapterContext, AdapterDefinition, LineResult } from '../ingest/adapter.js';
+import type { LineHandler } from '../ingest/reader.js';
+import type { Evidence, TraceEvent } from '../types.js';
+import { NdjsonReader } from '../ingest/ndjson.js';
+import { isBlank } from '../ingest/blank.js';
+import { toEpochMs } from '../ingest/time.js';
+
+/**
+ * One line of `racetrace merge` output with its place in the order. NDJSON lines keep their
+ * original `text`; events of other formats (strace) carry `event` and are written as JSON.
+ */
+export interface LineRecord {
+  time: number;
+  host: string;
+  pid: number;
+  seq: number;
+  source: Evidence;
+  text?: string;
+  event?: TraceEvent;
+}
+
+/**
+ * Builds the records of one input. A JSON line with a time (numeric epoch ms or ISO-8601: racetrace
+ * events, ordinary pino lines, even schema-invalid events) is ordered by its own time, host,
+ * pid and seq. A JSON line without a time follows the previous timed line of its input (it takes
+ * that line's place in the order); before the first timed line it goes to the very front.
+ * Blank lines and lines that are not JSON are not written (they are counted and diagnosed).
+ */
+export function recordHandler(
+  definition: AdapterDefinition,
+  context: AdapterContext,
+  sink: (record: LineRecord) => void,
+): LineHandler {
+  if (definition.format !== 'ndjson') {
+    const adapter = definition.create(context);
+    const emit = (event: TraceEvent): void => {
+      sink({ time: event.time, host: event.host, pid: event.pid, seq: event.seq, source: event.source, event });
+    };
+    return { line: (text, lineNo) => adapter.line(text, lineNo, emit), end: () => adapter.end(emit) };
+  }
+  const reader = new NdjsonReader(context.input);
+  let previous: { time: number; host: string; pid: number; seq: number } = { time: -Infinity, host: '', pid: 0, seq: 0 };
+  return {
+    line(text: string, lineNo: number): LineResult {
+      const result = reader.read(text, lineNo);
+      const source = { input: context.input, line: lineNo };
+      const event = reader.event;
+      const parsed = reader.parsed;
+      if (event !== undefined) {
+        previous = event;
+        sink({ time: event.time, host: event.host, pid: event.pid, seq: event.seq, source, text });
+        return result;
+      }
+      const time = parsed === undefined ? undefined : toEpochMs(parsed['time']);
+      if (parsed !== undefined && time !== undefined) {
+        const { hostname, pid, seq } = parsed;
+        previous = {
+          time,
+          host: typeof hostname === 'string' ? hostname : '',
+          pid: typeof pid === 'number' ? pid : 0,
+          seq: typeof seq === 'number' ? seq : lineNo,
+        };
+        sink({ ...previous, source, text });
+      } else if (parsed !== undefined || (result.bucket === 'other' && !isBlank(text))) {
+        sink({ time: previous.time, host: previous.host, pid: previous.pid, seq: previous.seq, source, text });
+      }
+      return result;
+    },
+    end() {},
+  };
+}
+
+/** The output line of a record: its original text, or an event of another format as JSON. */
+export function recordText(record: LineRecord, transform: (event: TraceEvent) => TraceEvent): string {
+  if (record.text !== undefined) return record.text;
+  if (record.event === undefined) return '';
+  const { host, source, time, pid, ...rest } = transform(record.event);
+  return JSON.stringify({ time, pid, hostname: host, ...rest });
+}
