@@ -1,5 +1,6 @@
 import type { AdapterDefinition, InputFormat } from './adapter.js';
 import { ndjson } from './ndjson.js';
+import { straceFormat } from './strace/index.js';
 
 /**
  * Every source format, in the order `--input-format auto` asks them about an input's first
@@ -7,7 +8,7 @@ import { ndjson } from './ndjson.js';
  */
 export const FORMATS: readonly AdapterDefinition[] = [
   ndjson,
-  // strace: add `strace` from './strace/index.js' here once src/ingest/strace/ exists.
+  straceFormat,
 ];
 
 /** The definition for an explicit `--input-format`, or undefined when this build lacks it. */

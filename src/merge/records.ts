@@ -60,10 +60,10 @@ export function recordHandler(
           pid: typeof pid === 'number' ? pid : 0,
           seq: typeof seq === 'number' ? seq : lineNo,
         };
-        sink({ ...previous, source, text });
-      } else if (parsed !== undefined || (result.bucket === 'other' && !isBlank(text))) {
-        sink({ time: previous.time, host: previous.host, pid: previous.pid, seq: previous.seq, source, text });
+      } else if (parsed === undefined && (result.bucket === 'invalid' || isBlank(text))) {
+        return result;
       }
+      sink({ time: previous.time, host: previous.host, pid: previous.pid, seq: previous.seq, source, text });
       return result;
     },
     end() {},

@@ -4,17 +4,6 @@ import { HINTS } from '../hints.js';
 import type { Hold } from '../holds.js';
 import type { Detector } from './detector.js';
 
-/** The last export that used a temp path; only this much is kept per path once nobody holds it. */
-interface LastUse {
-  /** Which write of the ring remembered it; an older ring slot for the same path is stale. */
-  stamp: number;
-  correlationId: string;
-  pid: number;
-  host: string;
-  start: number;
-  source: Evidence;
-}
-
 interface Reuse {
   correlationIds: Set<string>;
   pids: Set<number>;
@@ -37,48 +26,45 @@ export const reusedTempPath: Detector = {
   severity: 'warning',
   description: 'The same temp path was used by two or more exports, even at different times.',
   create(ctx) {
-    const recent = new Map<string, LastUse>();
-    // Insertion order of `recent`, as a ring: a Map used as a FIFO (delete the first key) gets
-    // slower with every delete in V8, since iteration skips the deleted slots.
-    const ring: (string | undefined)[] = new Array<string | undefined>(REUSE_MEMORY);
-    let stamp = 0;
+    // The last use of each remembered path: its hold, in a ring of REUSE_MEMORY slots. A ring
+    // rather than a Map used as a FIFO: deleting a Map's first key gets slower with every delete
+    // in V8, and the hold objects exist anyway, so remembering a use allocates nothing.
+    const ring = new Array<Hold | undefined>(REUSE_MEMORY);
+    const slotOf = new Map<string, number>();
+    let next = 0;
     const reused = new Map<string, Reuse>();
 
-    const addUse = (r: Reuse, u: LastUse, end: number): void => {
-      ctx.flag(u.correlationId);
-      addCapped(r.correlationIds, u.correlationId, LIST_CAP * 10);
-      addCapped(r.pids, u.pid);
-      addCapped(r.hosts, u.host);
-      r.start = Math.min(r.start, u.start);
+    const addUse = (r: Reuse, use: Hold, end: number): void => {
+      ctx.flag(use.correlationId);
+      addCapped(r.correlationIds, use.correlationId, LIST_CAP * 10);
+      addCapped(r.pids, use.pid);
+      addCapped(r.hosts, use.host);
+      r.start = Math.min(r.start, use.start);
       r.end = Math.max(r.end, end);
-      if (r.evidence.length < ctx.options.maxEvidence && !r.evidence.includes(u.source)) r.evidence.push(u.source);
+      if (r.evidence.length < ctx.options.maxEvidence && !r.evidence.includes(use.openSource)) {
+        r.evidence.push(use.openSource);
+      }
     };
 
     return {
       holdClosed(h: Hold) {
         if (h.role !== 'temp' || h.writeOrd === Infinity) return;
-        const use: LastUse = {
-          stamp: ++stamp,
-          correlationId: h.correlationId,
-          pid: h.pid,
-          host: h.host,
-          start: h.start,
-          source: h.openSource,
-        };
-        const prev = recent.get(h.path);
+        const prevSlot = slotOf.get(h.path);
+        const prev = prevSlot === undefined ? undefined : ring[prevSlot];
         let r = reused.get(h.path);
         if (!r && prev && prev.correlationId !== h.correlationId) {
           r = { correlationIds: new Set(), pids: new Set(), hosts: new Set(), start: prev.start, end: h.end, evidence: [] };
           reused.set(h.path, r);
-          addUse(r, prev, prev.start);
+          addUse(r, prev, prev.end);
         }
-        if (r) addUse(r, use, h.end);
-        const slot = stamp % REUSE_MEMORY;
-        const old = ring[slot];
-        // The oldest remembered use goes, unless its path was used again since (a newer stamp).
-        if (old !== undefined && recent.get(old)?.stamp === stamp - REUSE_MEMORY) recent.delete(old);
-        ring[slot] = h.path;
-        recent.set(h.path, use);
+        if (r) addUse(r, h, h.end);
+        const slot = next;
+        next = (next + 1) % REUSE_MEMORY;
+        const oldest = ring[slot];
+        // The oldest use is forgotten, unless its path was used again since (another slot).
+        if (oldest && slotOf.get(oldest.path) === slot) slotOf.delete(oldest.path);
+        ring[slot] = h;
+        slotOf.set(h.path, slot);
       },
       finish() {
         const findings: Finding[] = [];

@@ -67,7 +67,7 @@ function build(
 
 /** Parses the text after `= `. */
 export function parseResult(text: string): CallResult {
-  const m = /^(-?\d+|0x[0-9a-f]+|\?)(?:<(.*)>)?(?:\s+([A-Z][A-Z0-9_]+))?(?:\s+\((.*)\))?/s.exec(text);
+  const m = /^(0x[0-9a-f]+|-?\d+|\?)(?:<(.*)>)?(?:\s+([A-Z][A-Z0-9_]+))?(?:\s+\((.*)\))?/s.exec(text);
   if (!m) return {};
   const result: CallResult = {};
   if (m[1] !== '?') result.value = m[1]!.startsWith('0x') ? parseInt(m[1]!, 16) : Number(m[1]);
