@@ -139,6 +139,93 @@ export interface Report {
   /** Set by `--correlation-id`: one export's story across processes. */
   story?: { correlationId: string; events: StoryEvent[] };
   notes?: string[];
+  /** Who held which path when, for the HTML report; set only when asked (`analyze({ timeline: true })`). */
+  timeline?: Timeline;
+}
+
+/**
+ * The picture the HTML report draws (issue 6), bounded whatever the input size: one lane per
+ * process, every conflicting or failed hold as its own bar (up to a bound), the other holds of a
+ * busy lane merged into time buckets, failed renames as markers, and the windows of the
+ * overlapping-path and retry-storm findings. Times are epoch milliseconds.
+ */
+export interface Timeline {
+  start: number;
+  end: number;
+  /** Grouped by host, then by pid. */
+  lanes: TimelineLane[];
+  bars: TimelineBar[];
+  /** Holds and failures not drawn one by one, merged per lane by time. */
+  buckets: TimelineBucket[];
+  markers: TimelineMarker[];
+  /** Overlapping-path windows: when two or more exports held `path`. */
+  conflicts: TimelineWindow[];
+  /** Retry-storm windows. */
+  storms: TimelineWindow[];
+  /** What the bounds left out (counted, not drawn). */
+  omitted?: { lanes?: number; holds?: number; failures?: number; conflicts?: number; storms?: number };
+}
+
+/** One process. `holds` and `failures` count everything, drawn one by one or bucketed. */
+export interface TimelineLane {
+  host: string;
+  pid: number;
+  holds: number;
+  failures: number;
+  /** True when this lane's ordinary holds were too many to draw and are bucketed. */
+  aggregated: boolean;
+}
+
+/** One export's hold on one path; `lane` indexes `Timeline.lanes`. */
+export interface TimelineBar {
+  lane: number;
+  path: string;
+  role: PathRole;
+  correlationId: string;
+  start: number;
+  end: number;
+  /** Another export held the same path at an overlapping time. */
+  conflict: boolean;
+  /** A rename of this path failed while it was held. */
+  failed: boolean;
+  /** Still held when the logs ended (never renamed away, deleted, or released by export.end). */
+  unreleased?: boolean;
+}
+
+/** Holds and failures of one lane merged over [start, end]. */
+export interface TimelineBucket {
+  lane: number;
+  start: number;
+  end: number;
+  holds: number;
+  temp: number;
+  target: number;
+  conflicts: number;
+  failures: number;
+  /** error code -> failures (only failures beyond the marker bound land here). */
+  errorCodes?: Record<string, number>;
+}
+
+/** One failed rename attempt. */
+export interface TimelineMarker {
+  lane: number;
+  time: number;
+  correlationId: string;
+  errorCode: string;
+  /** The target when known, else the temp. */
+  path: string;
+  attempt?: number;
+  willRetry?: boolean;
+}
+
+/** A finding's window; `finding` indexes `Report.findings`. */
+export interface TimelineWindow {
+  finding: number;
+  start: number;
+  end: number;
+  path?: string;
+  pids: number[];
+  hosts: string[];
 }
 
 /** A line of one export's story; `own` is false for other exports' events on the same paths. */

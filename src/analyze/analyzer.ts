@@ -63,7 +63,12 @@ export function createAnalysis(options: AnalysisOptions, detectors: readonly Det
     story = new StoryBuilder(options.correlationId, (path) => holds.holdsOn(path));
   }
 
-  const context: DetectorContext = { options, holds, flag: (id) => exports.flag(id) };
+  const context: DetectorContext = {
+    options,
+    holds,
+    flag: (id) => exports.flag(id),
+    lastSeen: (id) => exports.lastSeen(id),
+  };
   const runs = detectors.map((d) => d.create(context));
   for (const run of runs) {
     for (const name of Object.keys(hooks) as (keyof HookLists)[]) {

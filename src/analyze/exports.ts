@@ -68,6 +68,10 @@ export class ExportTable {
     if (r) r.flagged = true;
   }
 
+  lastSeen(correlationId: string): number | undefined {
+    return this.records.get(correlationId)?.end;
+  }
+
   /** How many exports were seen (those dropped to stay bounded included). */
   get total(): number {
     return this.records.size + this.evicted;

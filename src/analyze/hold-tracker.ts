@@ -22,6 +22,7 @@ export class HoldTracker implements HoldView {
   private readonly byExport = new Map<string, Hold[]>();
   /** Paths that let go of a hold at `settleTime`; settled once time moves past it. */
   private settleQueue: PathState[] = [];
+  private spareQueue: PathState[] = [];
   private settleTime = -Infinity;
   private now = 0;
   private ord = 0;
@@ -41,7 +42,7 @@ export class HoldTracker implements HoldView {
         this.mention(e, e.targetPath, 'target');
         break;
       case 'temp.delete':
-        this.release(e, this.mention(e, e.tempPath, 'temp'));
+        this.release(e, this.mention(e, e.tempPath, 'temp'), 'delete');
         break;
       case 'rename.success': {
         const temp = this.mention(e, e.tempPath, 'temp');
@@ -53,13 +54,14 @@ export class HoldTracker implements HoldView {
             state.renamedAwayAt = time;
           }
         }
-        this.release(e, temp);
-        this.release(e, target);
+        this.release(e, temp, 'rename');
+        this.release(e, target, 'rename');
         break;
       }
       case 'export.end': {
         const holds = this.byExport.get(e.correlationId);
-        if (holds) for (const hold of holds.slice()) this.release(e, hold);
+        // Backwards: release() removes each hold from this very list.
+        if (holds) for (let i = holds.length - 1; i >= 0; i--) this.release(e, holds[i], 'export-end');
         break;
       }
       case 'export.start':
@@ -70,7 +72,7 @@ export class HoldTracker implements HoldView {
   /** End of stream: holds still open close at the last event time, then every path settles. */
   finish(): void {
     for (const holds of this.byExport.values()) {
-      for (const hold of holds.slice()) this.release(undefined, hold);
+      for (let i = holds.length - 1; i >= 0; i--) this.release(undefined, holds[i], 'stream-end');
     }
     this.settle();
     for (const state of this.paths.values()) {
@@ -127,6 +129,8 @@ export class HoldTracker implements HoldView {
         open: true,
         writeOrd: Infinity,
         closeOrd: Infinity,
+        closedBy: undefined,
+        created: e.event === 'temp.create' && role === 'temp',
         openSource: e.source,
         closeSource: undefined,
       };
@@ -141,7 +145,7 @@ export class HoldTracker implements HoldView {
     return hold;
   }
 
-  private release(e: TraceEvent | undefined, hold: Hold | undefined): void {
+  private release(e: TraceEvent | undefined, hold: Hold | undefined, by: NonNullable<Hold['closedBy']>): void {
     if (!hold || !hold.open) return;
     const state = this.paths.get(hold.path);
     if (!state) return;
@@ -149,6 +153,7 @@ export class HoldTracker implements HoldView {
     hold.end = this.now;
     hold.closeOrd = this.ord;
     hold.closeSource = e?.source;
+    hold.closedBy = by;
     removeItem(state.open, hold);
     const mine = this.byExport.get(hold.correlationId);
     if (mine) {
@@ -180,15 +185,18 @@ export class HoldTracker implements HoldView {
   /** Time moved past the last closes: prune what can no longer overlap, drop idle paths. */
   private settle(): void {
     const queue = this.settleQueue;
-    this.settleQueue = [];
+    this.settleQueue = this.spareQueue;
+    this.spareQueue = queue;
     for (const state of queue) {
       state.queued = false;
-      if (state.closed.length > 0) state.closed = state.closed.filter((c) => stillNeeded(c, state.open));
+      if (state.open.length === 0) state.closed.length = 0;
+      else if (state.closed.length > 0) state.closed = state.closed.filter((c) => stillNeeded(c, state.open));
       if (state.open.length === 0 && state.closed.length === 0 && this.paths.get(state.path) === state) {
         this.paths.delete(state.path);
         this.listener.dropped(state.path);
       }
     }
+    queue.length = 0;
   }
 }
 

@@ -23,6 +23,10 @@ export interface Hold {
    */
   writeOrd: number;
   closeOrd: number;
+  /** Why it let go: renamed away or into its target, deleted, its export ended, or the stream did. */
+  closedBy: 'rename' | 'delete' | 'export-end' | 'stream-end' | undefined;
+  /** Opened by temp.create (a file this export made), not by a rename's mention. */
+  readonly created: boolean;
   readonly openSource: Evidence;
   closeSource: Evidence | undefined;
 }

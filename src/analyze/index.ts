@@ -4,11 +4,14 @@ import { DEFAULT_INGEST_OPTIONS, streamEvents } from '../ingest/index.js';
 import type { IngestOptions } from '../ingest/adapter.js';
 import type { Report } from '../types.js';
 import { toolVersion } from '../version.js';
+import { createTimelineCollector } from './timeline/index.js';
 
 export type AnalyzeOptions = Partial<IngestOptions> &
   Partial<AnalysisOptions> & {
     /** Read `-` (and no inputs at all) from here; defaults to process.stdin. */
     stdin?: NodeJS.ReadableStream;
+    /** Also collect the bounded timeline the HTML report draws (report.timeline). */
+    timeline?: boolean;
   };
 
 export const REPORT_SCHEMA_ID = 'https://racetrace.dev/schemas/report/1.0.0';
@@ -18,10 +21,14 @@ export const REPORT_SCHEMA_ID = 'https://racetrace.dev/schemas/report/1.0.0';
  * the report: line accounting per input, every export, and the findings of every detector.
  */
 export async function analyze(inputs: string[], options: AnalyzeOptions = {}): Promise<Report> {
-  const { stdin, ...rest } = options;
+  const { stdin, timeline, ...rest } = options;
   const ingestOptions: IngestOptions = { ...DEFAULT_INGEST_OPTIONS, ...definedOnly(rest) };
   const analysis = createAnalysis({ ...DEFAULT_ANALYSIS_OPTIONS, ...definedOnly(rest) });
-  const ingest = await streamEvents(inputs, ingestOptions, (event) => analysis.event(event), stdin ? { stdin } : {});
+  const collector = timeline ? createTimelineCollector() : undefined;
+  const ingest = await streamEvents(inputs, ingestOptions, (event) => {
+    analysis.event(event);
+    collector?.event(event);
+  }, stdin ? { stdin } : {});
   const result = analysis.finish();
   const report: Report = {
     $schema: REPORT_SCHEMA_ID,
@@ -36,6 +43,7 @@ export async function analyze(inputs: string[], options: AnalyzeOptions = {}): P
   if (ingest.diagnosticsOmitted > 0) report.diagnosticsOmitted = ingest.diagnosticsOmitted;
   if (result.story) report.story = result.story;
   if (ingest.notes.length > 0) report.notes = ingest.notes;
+  if (collector) report.timeline = collector.finish(report.findings);
   return report;
 }
 

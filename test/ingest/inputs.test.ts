@@ -119,3 +119,12 @@ test('an input that fails part-way (EIO) keeps its lines and records the error',
   assert.equal(events.length, 3);
   assert.ok(accounted(result));
 });
+
+test('a format that is not recognised is read as NDJSON, with a note', async () => {
+  const file = join(dir, 'plain.log');
+  writeFileSync(file, '\n2026-11-28 17:00:00 INFO started\n' + lines(0));
+  const { events, result } = await collect([file]);
+  assert.deepEqual(result.inputs[0], { name: file, lines: 3, events: 1, other: 1, invalid: 1, late: 0 });
+  assert.equal(events.length, 1);
+  assert.match(result.notes.join('\n'), /plain\.log: the format was not recognised/);
+});

@@ -13,6 +13,8 @@ export interface DetectorContext {
    * it rather than an uneventful one.
    */
   flag(correlationId: string): void;
+  /** When the export's last event so far happened (undefined once it left the bounded summary). */
+  lastSeen(correlationId: string): number | undefined;
 }
 
 /**

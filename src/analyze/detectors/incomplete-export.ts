@@ -6,7 +6,6 @@ interface Started {
   pid: number;
   host: string;
   time: number;
-  last: number;
   source: Evidence;
 }
 
@@ -21,13 +20,10 @@ export const incompleteExport: Detector = {
       event(e: TraceEvent, time: number) {
         if (e.event === 'export.start') {
           if (!started.has(e.correlationId)) {
-            started.set(e.correlationId, { pid: e.pid, host: e.host, time, last: time, source: e.source });
+            started.set(e.correlationId, { pid: e.pid, host: e.host, time, source: e.source });
           }
         } else if (e.event === 'export.end') {
           started.delete(e.correlationId);
-        } else {
-          const s = started.get(e.correlationId);
-          if (s) s.last = time;
         }
       },
       finish() {
@@ -43,7 +39,7 @@ export const incompleteExport: Detector = {
             hosts: [s.host],
             correlationIds: [id],
             start: s.time,
-            end: s.last,
+            end: Math.max(s.time, ctx.lastSeen(id) ?? s.time),
             evidence: [s.source],
           });
         }

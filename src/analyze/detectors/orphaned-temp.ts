@@ -1,5 +1,6 @@
 import type { Evidence, Finding, TraceEvent } from '../../types.js';
 import { orphanHint } from '../hints.js';
+import type { Hold } from '../holds.js';
 import type { Rename } from '../renames.js';
 import type { Detector } from './detector.js';
 
@@ -24,7 +25,6 @@ export const orphanedTemp: Detector = {
   description: 'A temp file was created and never renamed away nor deleted.',
   create(ctx) {
     const candidates = new Map<string, Candidate>();
-    const byExport = new Map<string, string[]>();
     return {
       event(e: TraceEvent, time: number) {
         const path = e.tempPath;
@@ -41,26 +41,20 @@ export const orphanedTemp: Detector = {
               renameFailed: false,
             };
             candidates.set(path, c);
-            const mine = byExport.get(e.correlationId);
-            if (mine) mine.push(path);
-            else byExport.set(e.correlationId, [path]);
             return;
           }
           case 'rename.success':
           case 'temp.delete':
             if (path) candidates.delete(path);
             return;
-          case 'export.end': {
-            for (const p of byExport.get(e.correlationId) ?? []) {
-              const c = candidates.get(p);
-              if (c && c.correlationId === e.correlationId) c.ended = true;
-            }
-            byExport.delete(e.correlationId);
-            return;
-          }
           default:
             return;
         }
+      },
+      holdClosed(h: Hold) {
+        if (h.closedBy !== 'export-end' || h.role !== 'temp') return;
+        const c = candidates.get(h.path);
+        if (c && c.correlationId === h.correlationId) c.ended = true;
       },
       renameEnded(r: Rename) {
         if (r.succeeded || r.failures === 0) return;

@@ -2,6 +2,7 @@ import type { Evidence, Finding } from '../../types.js';
 import { addCapped, listWords, sortedNumbers, sortedStrings, LIST_CAP } from '../findings.js';
 import { HINTS } from '../hints.js';
 import type { Hold } from '../holds.js';
+import { PathMemory, type PathUse } from '../path-memory.js';
 import type { Detector } from './detector.js';
 
 interface Reuse {
@@ -14,9 +15,9 @@ interface Reuse {
 }
 
 /**
- * How many temp paths are remembered after their holds ended. A predictable name is reused
- * again and again, so it stays among the recent ones; a unique name is never seen again and ages
- * out, keeping memory flat on unique-name logs.
+ * How many temp paths are remembered after their holds ended (about 3.5 MB). A predictable name
+ * is reused again and again, so it stays among the recent ones; a unique name is never seen again
+ * and ages out, keeping memory flat on unique-name logs.
  */
 export const REUSE_MEMORY = 50_000;
 
@@ -26,45 +27,39 @@ export const reusedTempPath: Detector = {
   severity: 'warning',
   description: 'The same temp path was used by two or more exports, even at different times.',
   create(ctx) {
-    // The last use of each remembered path: its hold, in a ring of REUSE_MEMORY slots. A ring
-    // rather than a Map used as a FIFO: deleting a Map's first key gets slower with every delete
-    // in V8, and the hold objects exist anyway, so remembering a use allocates nothing.
-    const ring = new Array<Hold | undefined>(REUSE_MEMORY);
-    const slotOf = new Map<string, number>();
-    let next = 0;
+    const memory = new PathMemory(REUSE_MEMORY);
     const reused = new Map<string, Reuse>();
 
-    const addUse = (r: Reuse, use: Hold, end: number): void => {
+    const addUse = (r: Reuse, use: PathUse): void => {
       ctx.flag(use.correlationId);
       addCapped(r.correlationIds, use.correlationId, LIST_CAP * 10);
       addCapped(r.pids, use.pid);
       addCapped(r.hosts, use.host);
       r.start = Math.min(r.start, use.start);
-      r.end = Math.max(r.end, end);
-      if (r.evidence.length < ctx.options.maxEvidence && !r.evidence.includes(use.openSource)) {
-        r.evidence.push(use.openSource);
-      }
+      r.end = Math.max(r.end, use.end);
+      const known = r.evidence.some((e) => e.input === use.source.input && e.line === use.source.line);
+      if (r.evidence.length < ctx.options.maxEvidence && !known) r.evidence.push(use.source);
     };
 
     return {
       holdClosed(h: Hold) {
         if (h.role !== 'temp' || h.writeOrd === Infinity) return;
-        const prevSlot = slotOf.get(h.path);
-        const prev = prevSlot === undefined ? undefined : ring[prevSlot];
+        const use: PathUse = {
+          correlationId: h.correlationId,
+          pid: h.pid,
+          host: h.host,
+          start: h.start,
+          end: h.end,
+          source: h.openSource,
+        };
+        const prev = memory.remember(h.path, use);
         let r = reused.get(h.path);
         if (!r && prev && prev.correlationId !== h.correlationId) {
           r = { correlationIds: new Set(), pids: new Set(), hosts: new Set(), start: prev.start, end: h.end, evidence: [] };
           reused.set(h.path, r);
-          addUse(r, prev, prev.end);
+          addUse(r, prev);
         }
-        if (r) addUse(r, h, h.end);
-        const slot = next;
-        next = (next + 1) % REUSE_MEMORY;
-        const oldest = ring[slot];
-        // The oldest use is forgotten, unless its path was used again since (another slot).
-        if (oldest && slotOf.get(oldest.path) === slot) slotOf.delete(oldest.path);
-        ring[slot] = h;
-        slotOf.set(h.path, slot);
+        if (r) addUse(r, use);
       },
       finish() {
         const findings: Finding[] = [];

@@ -9,6 +9,7 @@ import { getProc, newJob, runState, sharedPaths, type Proc, type RunState } from
 import { NOTES } from './notes.js';
 import { lineBucket } from './bucket.js';
 import { registerRetryTransform } from './retries.js';
+import { findFfRoot } from './ff.js';
 
 /** What a process did on one line, kept in its order until the process's job is known. */
 type Item =
@@ -41,6 +42,7 @@ export class StraceAdapter implements LineAdapter {
     this.ffPid = suffix ? Number(suffix[2]) : undefined;
     // -ff files of one run share the process tree; their common prefix names the run.
     this.run = runState(context, suffix ? join(dirname(suffix[1]!), basename(suffix[1]!)) : context.input);
+    if (suffix && this.run.root === undefined) this.run.root = findFfRoot(context.input);
     this.out = new Out(context.input, context.options.reorderWindowMs);
     this.ip = {
       context, run: this.run, paths: sharedPaths(context), out: this.out,
@@ -88,8 +90,8 @@ export class StraceAdapter implements LineAdapter {
   private firstSight(proc: Proc, time: number, lineNo: number): void {
     proc.firstTime = time;
     proc.firstLine = lineNo;
-    // The first pid of an -o trace is the traced root; -ff files do not say which file is the root.
-    if (this.ffPid === undefined && this.run.root === undefined) this.run.root = proc.pid;
+    // The first pid of an -o trace is the traced root (for -ff, see ./ff.ts).
+    if (this.run.root === undefined) this.run.root = proc.pid;
     if (proc.job) return;
     if (proc.pid === this.run.root || this.context.options.groupBy === 'pid') {
       proc.job = newJob(proc, this.context.options.groupBy, time, lineNo);

@@ -49,7 +49,7 @@ export interface Job {
 }
 
 export interface RunState {
-  /** The traced root (the first pid of an `-o` trace); unknown for `-ff`. */
+  /** The traced root: the first pid of an `-o` trace; for `-ff`, the earliest file's pid. */
   root?: number;
   procs: Map<number, Proc>;
   /** Whether the trace shows clone/fork/vfork at all (`-e trace=%process`). */
