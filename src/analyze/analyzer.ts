@@ -76,7 +76,6 @@ export function createAnalysis(options: AnalysisOptions, detectors: readonly Det
     }
   }
 
-  const processes = new Map<string, Set<number>>();
   let events = 0;
   let first = Infinity;
   let last = -Infinity;
@@ -91,9 +90,6 @@ export function createAnalysis(options: AnalysisOptions, detectors: readonly Det
       if (e.time < first) first = e.time;
       if (e.time > last) last = e.time;
       if (e.time > now) now = e.time;
-      let pids = processes.get(e.host);
-      if (!pids) processes.set(e.host, (pids = new Set()));
-      pids.add(e.pid);
       exports.event(e, now);
       story?.begin(e, events);
       holds.event(e, now, events);
@@ -112,13 +108,11 @@ export function createAnalysis(options: AnalysisOptions, detectors: readonly Det
         for (const id of f.correlationIds ?? []) perExport.set(id, (perExport.get(id) ?? 0) + 1);
       }
       const listed = exports.finish((id) => perExport.get(id) ?? 0);
-      let processCount = 0;
-      for (const pids of processes.values()) processCount += pids.size;
       finished = {
         summary: {
           events,
           exports: exports.total,
-          processes: processCount,
+          processes: exports.processCount,
           ...(events > 0 ? { start: first, end: last } : {}),
           findings: sortedRecord(byKind),
         },

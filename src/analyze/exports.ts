@@ -2,8 +2,11 @@ import type { ExportSummary, TraceEvent } from '../types.js';
 
 interface ExportRecord {
   correlationId: string;
-  pids: number[];
-  hosts: string[];
+  /** The first process; most exports have only this one, so the lists stay unallocated. */
+  pid: number;
+  host: string;
+  morePids: number[] | undefined;
+  moreHosts: string[] | undefined;
   start: number;
   end: number;
   started: boolean;
@@ -23,6 +26,8 @@ const MAX_LISTED = 64;
  */
 export class ExportTable {
   private readonly records = new Map<string, ExportRecord>();
+  /** Distinct processes (host + pid) seen, counted here where each export's first sight is known. */
+  private readonly processes = new Map<string, Set<number>>();
   private endedCount = 0;
   private evicted = 0;
   private readonly compactAt: number;
@@ -36,8 +41,10 @@ export class ExportTable {
     if (!r) {
       r = {
         correlationId: e.correlationId,
-        pids: [e.pid],
-        hosts: [e.host],
+        pid: e.pid,
+        host: e.host,
+        morePids: undefined,
+        moreHosts: undefined,
         start: time,
         end: time,
         started: false,
@@ -47,9 +54,9 @@ export class ExportTable {
         flagged: false,
       };
       this.records.set(e.correlationId, r);
+      this.addProcess(e.host, e.pid);
     } else {
-      if (!r.pids.includes(e.pid) && r.pids.length < MAX_LISTED) r.pids.push(e.pid);
-      if (!r.hosts.includes(e.host) && r.hosts.length < MAX_LISTED) r.hosts.push(e.host);
+      if (e.pid !== r.pid || e.host !== r.host) this.another(r, e);
       if (time > r.end) r.end = time;
     }
     r.events++;
@@ -61,6 +68,31 @@ export class ExportTable {
       r.status = e.status ?? 'unknown';
       if (++this.endedCount > this.compactAt) this.compact();
     }
+  }
+
+  /** Distinct processes (host + pid) across every event. */
+  get processCount(): number {
+    let n = 0;
+    for (const pids of this.processes.values()) n += pids.size;
+    return n;
+  }
+
+  private another(r: ExportRecord, e: TraceEvent): void {
+    this.addProcess(e.host, e.pid);
+    if (e.pid !== r.pid) {
+      r.morePids ??= [];
+      if (!r.morePids.includes(e.pid) && r.morePids.length < MAX_LISTED) r.morePids.push(e.pid);
+    }
+    if (e.host !== r.host) {
+      r.moreHosts ??= [];
+      if (!r.moreHosts.includes(e.host) && r.moreHosts.length < MAX_LISTED) r.moreHosts.push(e.host);
+    }
+  }
+
+  private addProcess(host: string, pid: number): void {
+    let pids = this.processes.get(host);
+    if (!pids) this.processes.set(host, (pids = new Set()));
+    pids.add(pid);
   }
 
   flag(correlationId: string): void {
@@ -90,8 +122,8 @@ export class ExportTable {
       if (findings > 0 || r.flagged) flagged.add(r.correlationId);
       all.push({
         correlationId: r.correlationId,
-        pids: r.pids.slice().sort((a, b) => a - b),
-        hosts: r.hosts.slice().sort(),
+        pids: [r.pid, ...(r.morePids ?? [])].sort((a, b) => a - b),
+        hosts: [r.host, ...(r.moreHosts ?? [])].sort(),
         start: r.start,
         end: r.end,
         status,

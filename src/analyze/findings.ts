@@ -51,14 +51,14 @@ export function sortedEvidence(evidence: Evidence[]): Evidence[] {
 }
 
 /** `{EBUSY: 3}` from a map, keys sorted so output is stable. */
-export function codeRecord(codes: Map<string, number>): Record<string, number> {
+export function codeRecord(codes: ReadonlyMap<string, number>): Record<string, number> {
   const out: Record<string, number> = {};
   for (const key of sortedStrings(codes.keys())) out[key] = codes.get(key) ?? 0;
   return out;
 }
 
 /** `EBUSY x3, EPERM x1` for messages. */
-export function describeCodes(codes: Map<string, number>): string {
+export function describeCodes(codes: ReadonlyMap<string, number>): string {
   return sortedStrings(codes.keys())
     .map((code) => `${code} x${codes.get(code) ?? 0}`)
     .join(', ');

@@ -22,7 +22,6 @@ export class HoldTracker implements HoldView {
   private readonly byExport = new Map<string, Hold[]>();
   /** Paths that let go of a hold at `settleTime`; settled once time moves past it. */
   private settleQueue: PathState[] = [];
-  private spareQueue: PathState[] = [];
   private settleTime = -Infinity;
   private now = 0;
   private ord = 0;
@@ -185,22 +184,25 @@ export class HoldTracker implements HoldView {
   /** Time moved past the last closes: prune what can no longer overlap, drop idle paths. */
   private settle(): void {
     const queue = this.settleQueue;
-    this.settleQueue = this.spareQueue;
-    this.spareQueue = queue;
+    this.settleQueue = [];
     for (const state of queue) {
       state.queued = false;
-      if (state.open.length === 0) state.closed.length = 0;
-      else if (state.closed.length > 0) state.closed = state.closed.filter((c) => stillNeeded(c, state.open));
-      if (state.open.length === 0 && state.closed.length === 0 && this.paths.get(state.path) === state) {
+      if (state.open.length > 0 && state.closed.length > 0) {
+        state.closed = state.closed.filter((c) => stillNeeded(c, state.open));
+      }
+      // With no open hold, nothing can pair with the closed ones any more: drop the whole state.
+      if (state.open.length === 0 && this.paths.get(state.path) === state) {
         this.paths.delete(state.path);
         this.listener.dropped(state.path);
       }
     }
-    queue.length = 0;
   }
 }
 
+/** Order-changing removal (swap with the last): cheaper than splice on these tiny lists. */
 function removeItem<T>(list: T[], item: T): void {
   const i = list.indexOf(item);
-  if (i >= 0) list.splice(i, 1);
+  if (i < 0) return;
+  const last = list.pop() as T;
+  if (i < list.length) list[i] = last;
 }

@@ -1,6 +1,7 @@
 import { createAnalysis } from './analyzer.js';
 import { DEFAULT_ANALYSIS_OPTIONS, type AnalysisOptions } from './analysis.js';
-import { DEFAULT_INGEST_OPTIONS, streamEvents } from '../ingest/index.js';
+import { DEFAULT_INGEST_OPTIONS, streamEvents, type IngestIO } from '../ingest/index.js';
+import type { ReadProgress } from '../merge/pipeline.js';
 import type { IngestOptions } from '../ingest/adapter.js';
 import type { Report } from '../types.js';
 import { toolVersion } from '../version.js';
@@ -12,7 +13,14 @@ export type AnalyzeOptions = Partial<IngestOptions> &
     stdin?: NodeJS.ReadableStream;
     /** Also collect the bounded timeline the HTML report draws (report.timeline). */
     timeline?: boolean;
+    /** Counters updated while the analysis runs, for a progress line. */
+    progress?: AnalyzeProgress;
   };
+
+/** Bytes read of the inputs' total, and events seen so far. */
+export interface AnalyzeProgress extends ReadProgress {
+  events: number;
+}
 
 export const REPORT_SCHEMA_ID = 'https://racetrace.dev/schemas/report/1.0.0';
 
@@ -21,14 +29,18 @@ export const REPORT_SCHEMA_ID = 'https://racetrace.dev/schemas/report/1.0.0';
  * the report: line accounting per input, every export, and the findings of every detector.
  */
 export async function analyze(inputs: string[], options: AnalyzeOptions = {}): Promise<Report> {
-  const { stdin, timeline, ...rest } = options;
+  const { stdin, timeline, progress, ...rest } = options;
   const ingestOptions: IngestOptions = { ...DEFAULT_INGEST_OPTIONS, ...definedOnly(rest) };
   const analysis = createAnalysis({ ...DEFAULT_ANALYSIS_OPTIONS, ...definedOnly(rest) });
   const collector = timeline ? createTimelineCollector() : undefined;
+  const io: IngestIO = {};
+  if (stdin) io.stdin = stdin;
+  if (progress) io.progress = progress;
   const ingest = await streamEvents(inputs, ingestOptions, (event) => {
     analysis.event(event);
     collector?.event(event);
-  }, stdin ? { stdin } : {});
+    if (progress) progress.events++;
+  }, io);
   const result = analysis.finish();
   const report: Report = {
     $schema: REPORT_SCHEMA_ID,

@@ -10,6 +10,16 @@ export interface PathUse {
   source: Evidence;
 }
 
+/** What `remember` reads: a Hold fits, so remembering allocates nothing. */
+export interface UseLike {
+  readonly correlationId: string;
+  readonly pid: number;
+  readonly host: string;
+  readonly start: number;
+  readonly end: number;
+  readonly openSource: Evidence;
+}
+
 /**
  * Remembers the last use of up to `capacity` paths (the most recent ones) in flat typed arrays,
  * so remembering a use allocates nothing and keeps no event objects alive. A path is known by two
@@ -48,7 +58,7 @@ export class PathMemory {
   }
 
   /** Remember `use` as the last use of `path`; returns the use it replaces, if remembered. */
-  remember(path: string, use: PathUse): PathUse | undefined {
+  remember(path: string, use: UseLike): PathUse | undefined {
     const key = fnv1a(path) >>> 1; // 31 bits: a small integer Map key, no boxing
     const check = murmurish(path);
     const found = this.slotOf.get(key);
@@ -64,9 +74,9 @@ export class PathMemory {
     this.pid[slot] = use.pid;
     this.start[slot] = use.start;
     this.end[slot] = use.end;
-    this.line[slot] = use.source.line;
+    this.line[slot] = use.openSource.line;
     this.hostIndex[slot] = this.intern(use.host);
-    this.inputIndex[slot] = this.intern(use.source.input);
+    this.inputIndex[slot] = this.intern(use.openSource.input);
     this.correlationId[slot] = use.correlationId;
     this.slotOf.set(key, slot);
     return prev;

@@ -32,16 +32,22 @@ export interface Rename {
   outcomes: number;
   maxAttempt: number;
   failures: number;
-  errorCodes: Map<string, number>;
+  /** Error code -> failures with it. */
+  errorCodes: ReadonlyMap<string, number>;
   succeeded: boolean;
   lastFailure: RenameFailure | undefined;
   /** Some failure happened while another export held the temp or the target. */
   contended: boolean;
   stolenBy: string | undefined;
   /** delayMs of each retried failure, in order (first 16). */
-  delays: number[];
-  evidence: Evidence[];
+  delays: readonly number[];
+  /** The failures' lines (bounded by maxEvidence). */
+  evidence: readonly Evidence[];
 }
+
+// Most renames never fail: they share these empty values until their first failure.
+const NO_CODES: ReadonlyMap<string, number> = new Map();
+const NONE: readonly never[] = Object.freeze([]);
 
 /** How many attempts a rename made, whichever way its source counts them. */
 export function attemptsOf(r: Rename): number {
@@ -145,12 +151,16 @@ export class RenameTracker {
       stolenBy,
     };
     r.failures++;
-    r.errorCodes.set(code, (r.errorCodes.get(code) ?? 0) + 1);
+    const codes = r.errorCodes === NO_CODES ? new Map<string, number>() : (r.errorCodes as Map<string, number>);
+    codes.set(code, (codes.get(code) ?? 0) + 1);
+    r.errorCodes = codes;
     r.lastFailure = failure;
     if (failure.othersHeld) r.contended = true;
     if (stolenBy !== undefined) r.stolenBy = stolenBy;
-    if (e.delayMs !== undefined && e.willRetry !== false && r.delays.length < MAX_DELAYS) r.delays.push(e.delayMs);
-    if (r.evidence.length < this.maxEvidence) r.evidence.push(e.source);
+    if (e.delayMs !== undefined && e.willRetry !== false && r.delays.length < MAX_DELAYS) {
+      r.delays = r.delays.concat(e.delayMs);
+    }
+    if (r.evidence.length < this.maxEvidence) r.evidence = r.evidence.concat(e.source);
     this.listener.failed(r, failure);
     if (e.willRetry === true) this.listener.retried(failure, time);
     else if (e.willRetry === undefined) this.wait(failure);
@@ -184,13 +194,13 @@ export class RenameTracker {
       outcomes: 0,
       maxAttempt: 0,
       failures: 0,
-      errorCodes: new Map(),
+      errorCodes: NO_CODES,
       succeeded: false,
       lastFailure: undefined,
       contended: false,
       stolenBy: undefined,
-      delays: [],
-      evidence: [],
+      delays: NONE,
+      evidence: NONE,
     };
     list.push(r);
     return r;

@@ -1,5 +1,5 @@
 import yargs from 'yargs';
-import { isRacetraceError } from '../errors.js';
+import { isRacetraceError, RacetraceError } from '../errors.js';
 import { toolVersion } from '../version.js';
 import * as analyzeModule from './commands/analyze.js';
 import * as mergeModule from './commands/merge.js';
@@ -38,7 +38,12 @@ export async function run(argv: string[]): Promise<number> {
     .alias('h', 'help')
     .wrap(Math.min(100, process.stdout.columns || 100))
     .exitProcess(false)
-    .fail(false);
+    .fail((message, error) => {
+      // yargs reports its own validation (unknown flag, bad choice) as a message; errors thrown
+      // by our handlers arrive as `error` and keep their identity.
+      if (error) throw error;
+      throw new RacetraceError('USAGE', `${sentence(message)} Run \`racetrace --help\` to see the commands and flags.`);
+    });
 
   try {
     await parser.parseAsync();
@@ -46,10 +51,6 @@ export async function run(argv: string[]): Promise<number> {
   } catch (error) {
     if (isRacetraceError(error)) {
       process.stderr.write(`racetrace: ${error.message}\n`);
-      return 2;
-    }
-    if (error instanceof Error && error.name === 'YError') {
-      process.stderr.write(`racetrace: ${sentence(error.message)} Run \`racetrace --help\` to see the commands and flags.\n`);
       return 2;
     }
     throw error;

@@ -10,7 +10,11 @@ const CHUNK = 128 * 1024;
  * gzip magic bytes (1f 8b) whatever the name. Read errors (EACCES, EIO, gzip cut short) are
  * thrown from `next()`; the chunks before them have been delivered.
  */
-export function openInput(spec: InputSpec, stdin: NodeJS.ReadableStream | undefined): AsyncIterator<Buffer> {
+export function openInput(
+  spec: InputSpec,
+  stdin: NodeJS.ReadableStream | undefined,
+  progress?: { bytesRead: number },
+): AsyncIterator<Buffer> {
   let source: AsyncIterable<unknown>;
   if (spec.path !== undefined) {
     source = createReadStream(spec.path, { highWaterMark: CHUNK });
@@ -19,7 +23,7 @@ export function openInput(spec: InputSpec, stdin: NodeJS.ReadableStream | undefi
   } else {
     source = Readable.from([]);
   }
-  return decompressed(source)[Symbol.asyncIterator]();
+  return decompressed(progress ? counted(source, progress) : source)[Symbol.asyncIterator]();
 }
 
 async function* decompressed(source: AsyncIterable<unknown>): AsyncGenerator<Buffer> {
@@ -67,4 +71,12 @@ function toBuffer(value: unknown): Buffer {
   if (Buffer.isBuffer(value)) return value;
   if (value instanceof Uint8Array) return Buffer.from(value.buffer, value.byteOffset, value.byteLength);
   return Buffer.from(String(value), 'utf8');
+}
+
+/** Counts the raw bytes as they come off the file or pipe, before any gunzip. */
+async function* counted(source: AsyncIterable<unknown>, progress: { bytesRead: number }): AsyncGenerator<unknown> {
+  for await (const chunk of source) {
+    progress.bytesRead += (chunk as { length?: number }).length ?? 0;
+    yield chunk;
+  }
 }

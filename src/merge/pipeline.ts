@@ -1,5 +1,6 @@
 import type { AdapterContext, AdapterDefinition, IngestOptions } from '../ingest/adapter.js';
 import type { Diagnostic, InputStats } from '../types.js';
+import { statSync } from 'node:fs';
 import { RacetraceError } from '../errors.js';
 import { formatByName } from '../ingest/formats.js';
 import { resolveInputs } from '../ingest/inputs.js';
@@ -25,6 +26,14 @@ export interface IngestResult {
 /** Standard input can be injected (tests); defaults to process.stdin. */
 export interface IngestIO {
   stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
+  /** Filled in as inputs are read, for a progress line: raw (possibly gzipped) bytes. */
+  progress?: ReadProgress;
+}
+
+/** Bytes read so far of the inputs' total size on disk (stdin adds to read, not to total). */
+export interface ReadProgress {
+  bytesRead: number;
+  bytesTotal: number;
 }
 
 /** Builds the line handler of one input; items go to `sink` (the input's reorder window). */
@@ -50,13 +59,14 @@ export async function openCursors<T extends Ordered>(
   const wantsStdin = specs.length === 0 || specs.includes('-');
   const stdin = io.stdin ?? (wantsStdin ? process.stdin : undefined);
   const inputs = await resolveInputs(specs, stdin, (note) => run.notes.add(note));
+  if (io.progress) io.progress.bytesTotal = inputs.reduce((sum, spec) => sum + sizeOf(spec.path), 0);
   const maxHeld = Math.max(10_000, Math.floor(HELD_BUDGET / inputs.length));
   const { reorderWindowMs, since, until } = run.options;
   return inputs.map((spec, index) => {
     const reorder = new ReorderBuffer<T>(reorderWindowMs, maxHeld, since, until);
     const sink = (item: T): void => reorder.push(item);
     const reader = new InputReader(spec.name, run, (definition, context) => factory(definition, context, sink));
-    return new InputCursor(index, reader, openInput(spec, stdin), reorder);
+    return new InputCursor(index, reader, openInput(spec, stdin, io.progress), reorder);
   });
 }
 
@@ -79,4 +89,14 @@ function checkOptions(options: IngestOptions): void {
       ? `--input-format ${options.inputFormat} is not available in this build; use auto or ndjson`
       : undefined;
   if (problem !== undefined) throw new RacetraceError('USAGE', `${problem}.`);
+}
+
+function sizeOf(path: string | undefined): number {
+  if (path === undefined) return 0;
+  try {
+    return statSync(path).size;
+  } catch {
+    // Unreadable inputs are reported when they are read; here they just add nothing.
+    return 0;
+  }
 }

@@ -54,7 +54,11 @@ export const orphanedTemp: Detector = {
       holdClosed(h: Hold) {
         if (h.closedBy !== 'export-end' || h.role !== 'temp') return;
         const c = candidates.get(h.path);
-        if (c && c.correlationId === h.correlationId) c.ended = true;
+        if (c && c.correlationId === h.correlationId) {
+          c.ended = true;
+          // Flag now, not at the end: the bounded export summary may drop it before then.
+          ctx.flag(c.correlationId);
+        }
       },
       renameEnded(r: Rename) {
         if (r.succeeded || r.failures === 0) return;

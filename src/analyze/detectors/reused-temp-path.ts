@@ -44,22 +44,15 @@ export const reusedTempPath: Detector = {
     return {
       holdClosed(h: Hold) {
         if (h.role !== 'temp' || h.writeOrd === Infinity) return;
-        const use: PathUse = {
-          correlationId: h.correlationId,
-          pid: h.pid,
-          host: h.host,
-          start: h.start,
-          end: h.end,
-          source: h.openSource,
-        };
-        const prev = memory.remember(h.path, use);
-        let r = reused.get(h.path);
+        const prev = memory.remember(h.path, h);
+        // Only paths already found reused are looked up by name; the common case is a fresh one.
+        let r = reused.size > 0 ? reused.get(h.path) : undefined;
         if (!r && prev && prev.correlationId !== h.correlationId) {
           r = { correlationIds: new Set(), pids: new Set(), hosts: new Set(), start: prev.start, end: h.end, evidence: [] };
           reused.set(h.path, r);
           addUse(r, prev);
         }
-        if (r) addUse(r, use);
+        if (r) addUse(r, { ...h, source: h.openSource });
       },
       finish() {
         const findings: Finding[] = [];

@@ -8,6 +8,7 @@ import { ingestOptionsFrom, inputsOrStdin, withIngestFlags, type IngestFlagValue
 import { parseDurationFlag, parsePositiveInteger, parseRegexFlag } from '../options.js';
 import { useColor, writeReport } from '../output.js';
 import { reportInputErrors } from '../input-errors.js';
+import { startProgress } from '../progress.js';
 
 export const command = 'analyze [inputs..]';
 export const describe = 'merge the logs of many processes and report rename races';
@@ -54,12 +55,15 @@ export async function analyzeCommand(argv: AnalyzeArgs): Promise<number> {
     throw new RacetraceError('USAGE', 'No input given: name log files or folders, or pipe a log into racetrace analyze.');
   }
   const patterns = (argv.redactPattern ?? []).map((p) => parseRegexFlag('redact-pattern', p));
+  const { progress, stop } = startProgress();
   let report = await analyze(inputs, {
     ...ingestOptionsFrom(argv),
+    progress,
+    timeline: argv.format === 'html',
     stormThreshold: parsePositiveInteger('storm-threshold', argv.stormThreshold),
     stormWindowMs: parseDurationFlag('storm-window', argv.stormWindow),
     correlationId: argv.correlationId,
-  });
+  }).finally(stop);
   if (argv.redact || patterns.length > 0) report = redactReport(report, { patterns });
   reportInputErrors(report.inputs);
   await writeReport(render(report, argv.format as ReportFormat, { color: useColor(argv.out) }), argv.out);

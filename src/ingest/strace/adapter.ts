@@ -2,7 +2,7 @@ import { basename, dirname, join } from 'node:path';
 import type { AdapterContext, Emit, LineAdapter, LineResult } from '../adapter.js';
 import { CallJoiner, type Syscall } from './calls.js';
 import { Out } from './emit.js';
-import { processExit } from './jobs.js';
+import { decideUndecided, processExit } from './jobs.js';
 import { parseLine } from './line.js';
 import { flushProbe, interpret, type Interp } from './mapping.js';
 import { getProc, newJob, runState, sharedPaths, type Proc, type RunState } from './model.js';
@@ -14,6 +14,8 @@ import { findFfRoot } from './ff.js';
 /** What a process did on one line, kept in its order until the process's job is known. */
 type Item =
   | { kind: 'call'; call: Syscall }
+  /** The first half of a split call: only its name matters (is the root now waiting?). */
+  | { kind: 'begin'; name: string; time: number; line: number }
   | { kind: 'exit'; code: number | 'killed'; time: number; line: number }
   | { kind: 'sigchld'; siPid: number; time: number; line: number };
 
@@ -73,9 +75,12 @@ export class StraceAdapter implements LineAdapter {
     } else {
       const call = this.joiner.accept(pid, parsed, lineNo);
       if (call) item = { kind: 'call', call };
+      else if (parsed.kind === 'unfinished' && pid === this.run.root) {
+        item = { kind: 'begin', name: parsed.name, time: parsed.time, line: lineNo };
+      }
     }
     if (!item) return OTHER;
-    const used = item.kind !== 'call' || lineBucket(item.call);
+    const used = item.kind === 'call' ? lineBucket(item.call) : item.kind !== 'begin';
     this.enqueue(proc, item);
     this.settle(false);
     return used ? EVENT : OTHER;
@@ -83,6 +88,7 @@ export class StraceAdapter implements LineAdapter {
 
   end(emit: Emit): void {
     this.out.emit = emit;
+    decideUndecided(this.run, false);
     this.settle(true);
     for (const proc of this.run.procs.values()) if (proc.job && !proc.exited) flushProbe(proc, this.ip);
   }
@@ -114,6 +120,8 @@ export class StraceAdapter implements LineAdapter {
         const proc = getProc(this.run, pid);
         const first = queue[0];
         const stale = first !== undefined && this.now - itemTime(first) > this.context.options.reorderWindowMs / 4;
+        // A lone child of a root that stays silent runs alongside it: its own job, no guess.
+        if (!proc.job && stale && this.run.undecided?.child === proc) decideUndecided(this.run, false);
         if (!proc.job && (final || stale)) {
           proc.job = newJob(proc, this.context.options.groupBy, proc.firstTime ?? this.now, proc.firstLine ?? 0);
           this.context.addNote(NOTES.guessed);
@@ -127,10 +135,16 @@ export class StraceAdapter implements LineAdapter {
   }
 
   private apply(proc: Proc, item: Item): void {
+    if (proc.pid === this.run.root && this.run.undecided && item.kind !== 'sigchld') {
+      const name = item.kind === 'call' ? item.call.name : item.kind === 'begin' ? item.name : '';
+      decideUndecided(this.run, name.startsWith('wait'));
+    }
     if (item.kind === 'call') interpret(item.call, proc, this.ip);
+    else if (item.kind === 'begin') return;
     else if (item.kind === 'sigchld') this.sigchld(proc, item);
     else {
       flushProbe(proc, this.ip);
+      this.run.rootChildren.delete(proc.pid);
       processExit(proc, item.code, item.time, item.line, this.out, this.ip.paths);
       this.run.procs.delete(proc.pid);
     }

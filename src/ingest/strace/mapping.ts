@@ -108,7 +108,8 @@ function fork(parent: Proc, childPid: number, call: Syscall, ip: Interp): void {
   if (parent.cwd !== undefined) child.cwd = parent.cwd;
   child.comm = parent.comm;
   child.fds = new Map(parent.fds);
-  child.job = jobForChild(ip.run, parent, child, ip.groupBy, call.end, call.line);
+  const job = jobForChild(ip.run, parent, child, ip.groupBy, call.end, call.line);
+  if (job) child.job = job;
 }
 
 function open(call: Syscall, proc: Proc, ip: Interp): void {

@@ -39,6 +39,8 @@ export interface Job {
   /** The line export.start cites: the root process's first line. */
   startLine: number;
   live: Set<number>;
+  /** The latest exit seen of the job's processes. */
+  endTime?: number;
   /** Exit status of the job's root process, when it ended. */
   rootStatus?: 'ok' | 'failed';
   killed: boolean;
@@ -54,6 +56,10 @@ export interface RunState {
   procs: Map<number, Proc>;
   /** Whether the trace shows clone/fork/vfork at all (`-e trace=%process`). */
   sawFork: boolean;
+  /** The root's direct children still alive. */
+  rootChildren: Set<number>;
+  /** A child the root just forked while no sibling ran: foreground or background? See ./jobs.ts. */
+  undecided?: { child: Proc; time: number; line: number };
 }
 
 /** Cross-run state: who holds which written path (for releasing a file another job moved). */
@@ -65,7 +71,7 @@ export function runState(context: AdapterContext, key: string): RunState {
   const full = `strace:run:${key}`;
   let run = context.shared.get(full) as RunState | undefined;
   if (!run) {
-    run = { procs: new Map(), sawFork: false };
+    run = { procs: new Map(), sawFork: false, rootChildren: new Set() };
     context.shared.set(full, run);
   }
   return run;

@@ -332,7 +332,7 @@ test('-ff: one file per pid, named trace.<pid>, sharing one process tree', () =>
     };
     for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
     // Read in an order where the root's file is not first: the root is found from the files.
-    const order = ['trace.1201', 'trace.1200', 'trace.1203', 'trace.1202'];
+    const order = ['trace.1201', 'trace.1200', 'trace.1202', 'trace.1203'];
     const run = runStrace(order.map((n) => ({ name: join(dir, n), text: files[n as keyof typeof files] })), { cwd: '/w' });
     // 1201's file came before its parent's fork line, so it was placed by guess (own job, no
     // command name yet); 1202 was named by the root's clone; 1203 (mv) joined 1201's job.
@@ -343,10 +343,15 @@ test('-ff: one file per pid, named trace.<pid>, sharing one process tree', () =>
       'job-1202-sh temp.create /w/same.tmp write',
       'job-1201 rename.attempt /w/same.tmp->/w/a #1',
       'job-1201 rename.success /w/same.tmp->/w/a #1',
-      'job-1202-sh temp.delete /w/same.tmp',
       'job-1201 export.end ok',
+      // Files are read one at a time, so 1202's whole life was read before 1203 moved the file:
+      // its hold ends at its exit instead (still overlapping 1201's, which is what matters).
+      'job-1202-sh temp.delete /w/same.tmp',
       'job-1202-sh export.end ok',
     ]);
+    // The job ends at its latest exit (1201 at .005), though 1203's file was read last.
+    assert.equal(run.events.find((e) => e.event === 'export.end' && e.correlationId === 'job-1201')?.time, 1700000013005);
+    assert.equal(run.notes.some((n) => n.includes('could not be placed')), true);
     assert.equal(run.events.find((e) => e.event === 'rename.attempt')?.pid, 1203);
     assert.deepEqual(run.events.find((e) => e.event === 'rename.attempt')?.source, { input: join(dir, 'trace.1203'), line: 2 });
   } finally {
