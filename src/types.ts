@@ -66,6 +66,8 @@ export interface Finding {
   /** One line: the likely cause and the fix. */
   hint: string;
   path?: string;
+  /** retry-storm: every path retried in the window, most retried first (bounded). */
+  paths?: string[];
   role?: PathRole;
   tempPath?: string;
   targetPath?: string;

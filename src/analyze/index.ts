@@ -5,6 +5,7 @@ import type { ReadProgress } from '../merge/pipeline.js';
 import type { IngestOptions } from '../ingest/adapter.js';
 import type { Report } from '../types.js';
 import { toolVersion } from '../version.js';
+import { REPORT_SCHEMA_ID } from '../report/json.js';
 import { createTimelineCollector } from './timeline/index.js';
 
 export type AnalyzeOptions = Partial<IngestOptions> &
@@ -22,7 +23,6 @@ export interface AnalyzeProgress extends ReadProgress {
   events: number;
 }
 
-export const REPORT_SCHEMA_ID = 'https://racetrace.dev/schemas/report/1.0.0';
 
 /**
  * Analyzes the logs in `inputs` (files, folders, `-` for stdin) in one streaming pass and returns

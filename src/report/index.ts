@@ -1,6 +1,7 @@
 import { RacetraceError } from '../errors.js';
 import type { Report } from '../types.js';
 import type { RenderOptions, Reporter } from './reporter.js';
+import { htmlReporter } from './html/index.js';
 import { jsonReporter } from './json.js';
 import { markdownReporter } from './markdown.js';
 import { textReporter } from './text.js';
@@ -11,6 +12,7 @@ export const reporters = {
   text: textReporter,
   json: jsonReporter,
   markdown: markdownReporter,
+  html: htmlReporter,
 } satisfies Record<string, Reporter>;
 
 export type ReportFormat = keyof typeof reporters;

@@ -37,7 +37,7 @@ const broken: [string, (r: ReturnType<typeof makeReport>) => unknown][] = [
     const { hint: _hint, ...rest } = finding();
     return { ...r, findings: [rest] };
   }],
-  ['an unknown field on a finding', (r) => ({ ...r, findings: [{ ...finding(), paths: ['/a'] }] })],
+  ['an unknown field on a finding', (r) => ({ ...r, findings: [{ ...finding(), pathList: ['/a'] }] })],
   ['evidence line 0', (r) => ({ ...r, findings: [finding({ evidence: [{ input: 'a', line: 0 }] })] })],
   ['a time given as an ISO string', (r) => ({ ...r, summary: { ...r.summary, start: '2025-11-28T16:00:00Z' } })],
   ['a negative line count', (r) => ({ ...r, inputs: [{ ...r.inputs[0], lines: -1 }] })],

@@ -74,7 +74,7 @@ export const retryStorm: Detector = {
           `on ${listWords(paths, 3)}` +
           (identical === true ? ', all processes waiting the same delays.' : '.'),
         hint: identical === true ? HINTS.noJitter : HINTS.storm,
-        ...(paths[0] ? { path: paths[0], role: 'target' as const } : {}),
+        ...(paths[0] ? { path: paths[0], role: 'target' as const, paths } : {}),
         pids,
         hosts: sortedStrings(s.hosts),
         correlationIds: sortedStrings(s.correlationIds),

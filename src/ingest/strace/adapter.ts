@@ -30,8 +30,10 @@ const EVENT: LineResult = { bucket: 'event' };
  * window is grouped on its own, and a note says grouping was guessed.
  */
 export class StraceAdapter implements LineAdapter {
-  private readonly run: RunState;
-  private readonly ffPid: number | undefined;
+  private run: RunState;
+  /** `-ff`: the pid from the file name, set once a line without a pid column shows the mode. */
+  private ffPid: number | undefined;
+  private decided = false;
   private readonly joiner = new CallJoiner();
   private readonly queues = new Map<number, Item[]>();
   private readonly out: Out;
@@ -40,11 +42,7 @@ export class StraceAdapter implements LineAdapter {
   private assumedCwd: string | undefined;
 
   constructor(private readonly context: AdapterContext) {
-    const suffix = /^(.*)\.(\d+)$/.exec(context.input);
-    this.ffPid = suffix ? Number(suffix[2]) : undefined;
-    // -ff files of one run share the process tree; their common prefix names the run.
-    this.run = runState(context, suffix ? join(dirname(suffix[1]!), basename(suffix[1]!)) : context.input);
-    if (suffix && this.run.root === undefined) this.run.root = findFfRoot(context.input);
+    this.run = runState(context, context.input);
     this.out = new Out(context.input, context.options.reorderWindowMs);
     this.ip = {
       context, run: this.run, paths: sharedPaths(context), out: this.out,
@@ -58,6 +56,7 @@ export class StraceAdapter implements LineAdapter {
     const parsed = parseLine(text);
     if (parsed.kind === 'untimed') this.context.addNote(NOTES.untimed);
     if (parsed.kind === 'other' || parsed.kind === 'untimed') return OTHER;
+    if (!this.decided) this.decideMode(parsed.pid === undefined);
     const pid = parsed.pid ?? this.ffPid;
     if (pid === undefined) return OTHER;
     this.now = Math.max(this.now, parsed.time);
@@ -88,9 +87,26 @@ export class StraceAdapter implements LineAdapter {
 
   end(emit: Emit): void {
     this.out.emit = emit;
+    // A rename the trace cut off still was attempted (its outcome is unknown).
+    for (const call of this.joiner.drain()) this.enqueue(getProc(this.run, call.pid), { kind: 'call', call });
     decideUndecided(this.run, false);
     this.settle(true);
     for (const proc of this.run.procs.values()) if (proc.job && !proc.exited) flushProbe(proc, this.ip);
+  }
+
+  /**
+   * A first line without a pid column means `-ff`: the pid is the name's `.<pid>` suffix, and the
+   * files with the same prefix are one run sharing one process tree (so `trace.1` and `trace.2`
+   * captured separately with `-o` stay separate runs).
+   */
+  private decideMode(noPidColumn: boolean): void {
+    this.decided = true;
+    const suffix = /^(.*)\.(\d+)$/.exec(this.context.input);
+    if (!noPidColumn || !suffix) return;
+    this.ffPid = Number(suffix[2]);
+    this.run = runState(this.context, `-ff ${join(dirname(suffix[1]!), basename(suffix[1]!))}`);
+    this.run.root ??= findFfRoot(this.context.input);
+    this.ip.run = this.run;
   }
 
   private firstSight(proc: Proc, time: number, lineNo: number): void {
@@ -169,7 +185,7 @@ export class StraceAdapter implements LineAdapter {
     if (proc.cwd !== undefined) return proc.cwd;
     if (this.assumedCwd === undefined) {
       this.assumedCwd = this.context.options.cwd ?? process.cwd();
-      this.context.addNote(NOTES.cwd(this.assumedCwd));
+      this.context.addNote(NOTES.cwd(this.assumedCwd, this.context.options.cwd !== undefined));
     }
     return this.assumedCwd;
   }

@@ -52,9 +52,19 @@ export class CallJoiner {
     return build(pid, line.name, split.args, split.result, first.time, line.time, lineNo, first.line);
   }
 
-  /** A process ended (or the input did): its unfinished call will never resume. */
+  /** A process ended: its unfinished call will never resume. */
   forget(pid: number): void {
     this.pending.delete(pid);
+  }
+
+  /** End of input: calls still unfinished (the trace was cut), with no result. */
+  drain(): Syscall[] {
+    const calls = [...this.pending].map(([pid, p]) => {
+      const split = splitArgs(p.args.replace(/,\s*$/, ''));
+      return { pid, name: p.name, args: split, result: {}, start: p.time, end: p.time, line: p.line, startLine: p.line };
+    });
+    this.pending.clear();
+    return calls;
   }
 }
 

@@ -26,3 +26,5 @@ export const straceFormat: AdapterDefinition = {
 export { parseLine, type StraceLine } from './line.js';
 export { decodeQuoted, splitArgs } from './strings.js';
 export { isIgnoredPath } from './paths.js';
+/** The same definition under the name the ingest registry (src/ingest/formats.ts) expects. */
+export { straceFormat as strace };

@@ -6,6 +6,8 @@ export const NOTES = {
     'strace: the trace has no fork/clone lines, so jobs were grouped from SIGCHLD signals (known only when a child ends); capture with `-e trace=%file,%process` for exact grouping.',
   untimed:
     'strace: some lines have no epoch timestamps and were not used; capture with `strace -f -ttt` (three t: seconds since the epoch, with microseconds).',
-  cwd: (folder: string): string =>
-    `strace: the trace does not show the traced program's start folder, so relative paths were resolved against ${folder}; pass --cwd with the folder strace was started in, or capture with \`strace -y\`.`,
+  cwd: (folder: string, given: boolean): string =>
+    given
+      ? `strace: relative paths were resolved against ${folder} (--cwd), as the trace does not show the traced program's start folder.`
+      : `strace: the trace does not show the traced program's start folder, so relative paths were resolved against the current folder ${folder}; pass --cwd with the folder strace was started in, or capture with \`strace -y\`.`,
 };

@@ -23,7 +23,9 @@ export function findingsHtml(findings: readonly Finding[], time: (ms: number) =>
   ]);
   // Rows carry their finding index so the timeline can point back at them.
   const rowAttrs = ordered.map((f, n) => `id="finding-${index.get(f) ?? n}" class="finding-row"`);
-  return table(['#', 'Severity', 'Kind', 'Where', 'When (UTC)', 'PIDs', 'What happened'], rows, { cls: 'findings', rowAttrs });
+  const html = table(['#', 'Severity', 'Kind', 'Where', 'When (UTC)', 'PIDs', 'What happened'], rows, { cls: 'findings', rowAttrs });
+  // A long list scrolls in its own box so the timeline stays close below it.
+  return `<div class="findings-wrap">${html}</div>`;
 }
 
 function when(f: Finding, i: number, time: (ms: number) => string): string {

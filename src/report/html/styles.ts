@@ -22,6 +22,8 @@ table { border-collapse: collapse; margin: 6px 0; max-width: 100%; }
 th, td { border: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; }
 th { background: var(--soft); font-weight: 600; } td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 table.findings td:last-child { max-width: 56em; }
+.findings-wrap { max-height: 75vh; overflow: auto; border-bottom: 1px solid var(--line); }
+.findings-wrap table { margin: 0; } .findings-wrap thead th { position: sticky; top: 0; z-index: 1; }
 .facts { display: flex; flex-wrap: wrap; gap: 8px 28px; margin: 8px 0 12px; }
 .facts div { min-width: 7em; } .facts dt { color: var(--muted); font-size: 12px; } .facts dd { margin: 0; font-weight: 600; }
 .sev { display: inline-block; padding: 0 6px; border-radius: 9px; font-size: 12px; font-weight: 600; color: #fff; }
@@ -50,7 +52,7 @@ tr.finding-row:target td { background: #fbefff; }
 #timeline .bar.conflict { stroke: var(--bad); stroke-width: 2; }
 #timeline .bar.unreleased { stroke-dasharray: 3 2; }
 #timeline .hatch-over { fill: url(#tl-hatch); pointer-events: none; }
-#timeline .bucket { fill: var(--agg); fill-opacity: .45; stroke: var(--agg); }
+#timeline .bucket { fill: var(--agg); fill-opacity: .45; stroke: var(--agg); stroke-width: .5; }
 #timeline .bucket.conflict { stroke: var(--bad); stroke-width: 1.5; }
 #timeline .band-conflict { fill: var(--bad-soft); }
 #timeline .band-conflict-top { fill: var(--bad); }
@@ -60,7 +62,7 @@ tr.finding-row:target td { background: #fbefff; }
 #timeline .marker { fill: #e8590c; stroke: #fff; stroke-width: 1; cursor: help; }
 #timeline .marker-code { fill: #b33c00; font-size: 10px; font-weight: 600; pointer-events: none; }
 #timeline .highlight { fill: none; stroke: var(--hl); stroke-width: 2; stroke-dasharray: 6 3; pointer-events: none; }
-#timeline .hl { stroke: var(--hl); stroke-width: 2.5; }
+#timeline .bar.hl, #timeline .marker.hl { stroke: var(--hl); stroke-width: 3; }
 #timeline .dim { opacity: .12; }
 #timeline .lane-bg { fill: #fff; } #timeline .lane-bg.alt { fill: #fafbfc; }
 #timeline .gutter { fill: #fff; } #timeline .sep { stroke: var(--line); }

@@ -42,7 +42,7 @@ export function timelineHtml(report: Report): { html: string; data: string } {
   <span>Drag to pan; Ctrl+wheel, or wheel over the time axis, to zoom; double-click zooms in.</span>
 </div>
 ${bounded}
-<div id="tl-wrap"><svg id="timeline" xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Timeline: which process held which path when"></svg></div>
+<div id="tl-wrap"><svg id="timeline" role="img" aria-label="Timeline: which process held which path when"></svg></div>
 <noscript><p class="muted">The timeline is drawn by the page's script; the findings above and the tables below are complete without it.</p></noscript>
 <div id="tip" hidden></div>`;
   return { html: section('timeline-section', 'Timeline', body), data: jsonForScript(timelineData(timeline, report.findings)) };

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { brief, runStrace } from './driver.js';
 import { validateEvent, describeErrors } from '../../../src/schema/validators.js';
 import type { TraceEvent } from '../../../src/types.js';
+import fc from 'fast-check';
 
 const trace = (...lines: string[]): string => lines.join('\n') + '\n';
 const one = (text: string, options = {}) => runStrace([{ name: 'trace.txt', text }], { cwd: '/w', ...options });
@@ -379,4 +380,60 @@ test('a path with quotes, newlines and tabs survives as the exact file name', ()
     '100 1700000015.000000 openat(AT_FDCWD</tmp/st>, "we\\"ird\\nna\\tme\\\\x", O_WRONLY|O_CREAT|O_NOCTTY|O_NONBLOCK, 0666) = 3</tmp/st/we\\"ird\\nna\\tme\\\\x>',
   ));
   assert.equal(run.events[1]?.tempPath, '/tmp/st/we"ird\nna\tme\\x');
+});
+
+test('the root\'s foreground children join its job; children that run alongside others are jobs of their own', () => {
+  const run = one(trace(
+    '100 1700000016.000000 vfork() = 101',
+    '100 1700000016.000010 wait4(-1,  <unfinished ...>',
+    '101 1700000016.000100 rename("/w/a", "/w/b") = -1 ENOENT (No such file or directory)',
+    '101 1700000016.000200 +++ exited with 1 +++',
+    '100 1700000016.000300 <... wait4 resumed>[{WIFEXITED(s) && WEXITSTATUS(s) == 1}], 0, NULL) = 101',
+    '100 1700000016.000400 vfork() = 102',
+    '100 1700000016.000410 wait4(-1, [{WIFEXITED(s) && WEXITSTATUS(s) == 0}], 0, NULL) = 102',
+    '102 1700000016.000500 rename("/w/a", "/w/b") = 0',
+    '102 1700000016.000600 +++ exited with 0 +++',
+    '100 1700000016.001000 clone(child_stack=NULL, flags=SIGCHLD) = 103',
+    '100 1700000016.001100 clone(child_stack=NULL, flags=SIGCHLD) = 104',
+    '103 1700000016.001200 openat(AT_FDCWD, "/w/x", O_WRONLY|O_CREAT|O_TRUNC, 0666) = 3',
+    '104 1700000016.001300 openat(AT_FDCWD, "/w/x", O_WRONLY|O_CREAT|O_TRUNC, 0666) = 3',
+    '103 1700000016.001400 +++ exited with 0 +++',
+    '104 1700000016.001500 +++ exited with 0 +++',
+    '100 1700000016.002000 +++ exited with 0 +++',
+  ));
+  assert.deepEqual(names(run.events), [
+    'job-100 export.start',
+    'job-100 rename.attempt /w/a->/w/b #1',
+    'job-100 rename.failure /w/a->/w/b #1 ENOENT retry',
+    'job-100 rename.attempt /w/a->/w/b #2',
+    'job-100 rename.success /w/a->/w/b #2',
+    'job-103 export.start',
+    'job-104 export.start',
+    'job-103 temp.create /w/x write',
+    'job-104 temp.create /w/x write',
+    'job-103 temp.delete /w/x',
+    'job-103 export.end ok',
+    'job-104 temp.delete /w/x',
+    'job-104 export.end ok',
+    'job-100 export.end ok',
+  ]);
+});
+
+test('no line, however mangled, makes the adapter throw', () => {
+  const pieces = ['123 ', '1700000000.000001 ', 'rename(', 'openat(', '"/w/a', '\\x4', '\\', '"', ', ', 'AT_FDCWD<', '3</w>',
+    ') = ', '-1 ENOENT (x)', '0', ' <unfinished ...>', '<... rename resumed>', '+++ exited with ', '--- SIGCHLD {si_pid=',
+    'O_WRONLY|O_CREAT', '}', ' ---', ' +++', 'vfork() = 124', '\u0000', 'é', ')'];
+  fc.assert(
+    fc.property(fc.array(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }).map((p) => p.join('')), { maxLength: 30 }), (lines) => {
+      // Lines never contain line ends (the ingest splits on them).
+      const result = one(lines.map((l) => `${l}\n`).join(''));
+      assert.equal(result.buckets[0]!.length, lines.length);
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test('a rename the trace cut off mid-call is still an attempt, with no outcome', () => {
+  const run = one(trace('990 1700000017.000000 rename("/w/a", "/w/b" <unfinished ...>'));
+  assert.deepEqual(names(run.events), ['job-990 export.start', 'job-990 rename.attempt /w/a->/w/b #1']);
 });

@@ -2,10 +2,27 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyzeTrace, cannotTrace, capture, differentFilesystems, findingsOf, shell, workFolder } from './capture.js';
+import { tmpdir } from 'node:os';
+import { analyzeTrace, cannotTrace, capture, sameFilesystem, findingsOf, shell, workFolder } from './capture.js';
+import { projectRoot } from '../../helpers/paths.js';
 
 // These tests trace real programs (sh, sed, mv, mktemp) and analyze the traces end to end.
 const why = cannotTrace();
+
+test('a stored capture of 3 concurrent sed -i (test/fixtures/strace/sed-3.trace) is recognised and flagged', async () => {
+  // Captured in /tmp/racetrace-demo with: strace -f -ttt -e trace=%file,%process -o sed-3.trace
+  //   sh -c 'for i in 1 2 3; do (sleep 0.1; sed -i "1s/$/ $i/" data.csv) & done; wait'
+  const trace = join(projectRoot, 'test', 'fixtures', 'strace', 'sed-3.trace');
+  const report = await analyzeTrace(trace, '/tmp/racetrace-demo', { inputFormat: 'auto' });
+  assert.deepEqual(report.inputs.map((i) => [i.lines, i.events + i.other, i.invalid]), [[741, 741, 0]]);
+  const [overlap, ...rest] = report.findings;
+  assert.deepEqual(rest, []);
+  assert.equal(overlap?.kind, 'overlapping-path');
+  assert.equal(overlap?.role, 'target');
+  assert.equal(overlap?.path, '/tmp/racetrace-demo/data.csv');
+  assert.deepEqual(overlap?.correlationIds, ['job-30217-sed', 'job-30218-sed', 'job-30219-sed']);
+  assert.ok(report.notes?.some((n) => n.includes('/tmp/racetrace-demo')));
+});
 
 test('5 concurrent sed -i on one file: overlapping target, and the lost updates are real', { skip: why }, async () => {
   const { dir, done } = workFolder();
@@ -127,7 +144,7 @@ test('a job handing its temp to the mv it forks is no race with --group-by tree,
   }
 });
 
-const EXDEV_SKIP = why ?? (differentFilesystems('/dev/shm', '/tmp') ? undefined : '/dev/shm and /tmp are one filesystem here, so mv cannot hit EXDEV');
+const EXDEV_SKIP = why ?? sameFilesystem('/dev/shm', tmpdir());
 
 test('mv from /dev/shm to /tmp fails over EXDEV and falls back to copying: failed-rename with the EXDEV hint', { skip: EXDEV_SKIP }, async () => {
   const { dir, done } = workFolder();

@@ -3,17 +3,12 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyze, type AnalyzeOptions } from '../../../src/analyze/index.js';
-import { FORMATS } from '../../../src/ingest/formats.js';
-import type { AdapterDefinition } from '../../../src/ingest/adapter.js';
-import { straceFormat } from '../../../src/ingest/strace/index.js';
 import type { Finding, Report } from '../../../src/types.js';
 
 /**
  * Helpers for tests that capture their own strace traces of real programs and analyze them with
- * the real pipeline (ingest, merge, analyzer). Until the ingest registry lists the strace format,
- * it is added here, so these tests exercise it end to end either way.
+ * the real pipeline (ingest, merge, analyzer).
  */
-if (!FORMATS.some((f) => f.format === 'strace')) (FORMATS as AdapterDefinition[]).push(straceFormat);
 
 /** Why tracing cannot work here (no strace, or ptrace not permitted), or undefined when it can. */
 export function cannotTrace(): string | undefined {
@@ -54,7 +49,11 @@ export function findingsOf(report: Report, kind: string): Finding[] {
   return report.findings.filter((f) => f.kind === kind);
 }
 
-/** Are two folders on different filesystems (device numbers differ)? */
-export function differentFilesystems(a: string, b: string): boolean {
-  return statSync(a).dev !== statSync(b).dev;
+/** Why a move from `a` to `b` cannot hit EXDEV here (same filesystem, or no `a`), or undefined. */
+export function sameFilesystem(a: string, b: string): string | undefined {
+  try {
+    return statSync(a).dev === statSync(b).dev ? `${a} and ${b} are one filesystem here, so mv cannot hit EXDEV` : undefined;
+  } catch (error) {
+    return `${a} is not usable here (${(error as Error).message})`;
+  }
 }
