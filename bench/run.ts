@@ -21,7 +21,8 @@ const { values } = parseArgs({
 });
 const here = fileURLToPath(new URL('.', import.meta.url));
 const root = join(here, '..', '..');
-const cli = join(root, 'dist', 'src', 'cli', 'main.js');
+// The CLI of the build this runner belongs to (dist/, or a helper's dist-<name>/): measure what was built.
+const cli = join(here, '..', 'src', 'cli', 'main.js');
 const dataDir = join(root, 'bench', 'data');
 const rounds = Number(values.rounds);
 const node = process.execPath;

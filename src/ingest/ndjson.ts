@@ -72,7 +72,7 @@ function toTraceEvent(obj: Record<string, unknown>, event: EventName, source: Ev
   if (typeof time !== 'number' || typeof hostname !== 'string' || typeof pid !== 'number') return undefined;
   if (typeof seq !== 'number' || typeof correlationId !== 'string') return undefined;
   const out: TraceEvent = { time, host: hostname, pid, seq, event, correlationId, source };
-  const { tempPath, targetPath, attempt, errorCode, errorMessage, willRetry, delayMs, durationMs, status } = obj;
+  const { tempPath, targetPath, attempt, errorCode, errorMessage, willRetry, delayMs, durationMs, status, access } = obj;
   if (typeof tempPath === 'string') out.tempPath = tempPath;
   if (typeof targetPath === 'string') out.targetPath = targetPath;
   if (typeof attempt === 'number') out.attempt = attempt;
@@ -82,6 +82,7 @@ function toTraceEvent(obj: Record<string, unknown>, event: EventName, source: Ev
   if (typeof delayMs === 'number') out.delayMs = delayMs;
   if (typeof durationMs === 'number') out.durationMs = durationMs;
   if (status === 'ok' || status === 'failed') out.status = status;
+  if (access === 'read' || access === 'write') out.access = access;
   return out;
 }
 

@@ -27,7 +27,10 @@ export interface TracerOptions {
   bindings?: Record<string, string | number | boolean>;
 }
 
-/** Extra fields an event may carry; the schema allows unknown fields. */
+/**
+ * Extra fields an event may carry; the schema allows unknown fields. Names pino or racetrace
+ * write themselves (level, time, pid, hostname, msg, seq, event, correlationId) are reserved.
+ */
 export type ExtraFields = Record<string, unknown>;
 export interface TempFields { tempPath: string; targetPath?: string }
 export interface RenameFields { tempPath: string; targetPath: string; attempt: number }
@@ -103,6 +106,9 @@ export function createTracer(options: TracerOptions = {}): Tracer {
     const time = stampTime();
     const seq = nextSeq();
     const line = { seq, event, ...fields };
+    // Extra fields may not replace the stamps: written back, they keep their place up front.
+    line.seq = seq;
+    line.event = event;
     const record = { time, pid, hostname: host, correlationId, ...line };
     if (!validateEvent(record)) {
       const schemaErrors = describeErrors(validateEvent.errors);

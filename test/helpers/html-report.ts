@@ -54,3 +54,29 @@ export async function naiveFiveLogs(t: TestContext): Promise<{ folder: string; c
   });
   return { folder: join(folder, 'logs'), captured: false };
 }
+
+/** A correlation ID that tries to end the data script element and start a comment. */
+export const SCRIPT_BREAKER = '</script><script>alert(1)</script><!--';
+/** A host name that tries to leave an attribute. */
+export const ATTR_BREAKER = 'evil"><svg onload=alert(1)>';
+
+/** A timeline whose every log-derived string is an attack (paths, IDs, hosts, error codes). */
+export function hostileTimeline(start: number, paths: readonly string[]): Timeline {
+  const [first = '/p', second = '/q'] = paths;
+  return {
+    start,
+    end: start + 900,
+    lanes: [
+      { host: ATTR_BREAKER, pid: 4242, holds: 2, failures: 1, aggregated: false },
+      { host: 'build-01', pid: 4243, holds: 1, failures: 0, aggregated: true },
+    ],
+    bars: [
+      { lane: 0, path: first, role: 'temp', correlationId: SCRIPT_BREAKER, start: start + 1, end: start + 40, conflict: true, failed: true },
+      { lane: 0, path: second, role: 'target', correlationId: SCRIPT_BREAKER, start: start + 1, end: start + 41, conflict: false, failed: false, unreleased: true },
+    ],
+    buckets: [{ lane: 1, start: start + 2, end: start + 30, holds: 1, temp: 1, target: 0, conflicts: 1, failures: 2, errorCodes: { '<b>E</b>': 2 } }],
+    markers: [{ lane: 0, time: start + 20, correlationId: SCRIPT_BREAKER, errorCode: '<img src=x onerror=alert(2)>', path: first, attempt: 1, willRetry: true }],
+    conflicts: [{ finding: 0, start: start + 3.5, end: start + 40, path: first, pids: [4242, 4243], hosts: [ATTR_BREAKER] }],
+    storms: [],
+  };
+}

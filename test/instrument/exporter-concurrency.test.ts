@@ -8,7 +8,7 @@ import { assertFolderHolds, exampleAction, leftovers, ofKind, wrongOutputs } fro
 // Real exporter processes, released together at a barrier, writing into one output folder.
 
 for (const procs of [2, 5, 20]) {
-  test(`safe mode, ${procs} processes at once: no rename error, no leftover temp, every byte right`, async (t) => {
+  test(`safe mode, ${procs} processes at once: no rename error, no leftover temp, every byte right`, { timeout: 120_000 }, async (t) => {
     const dir = await scratchDir(t);
     const out = join(dir, 'out');
     const result = await runExporters({
@@ -26,7 +26,7 @@ for (const procs of [2, 5, 20]) {
   });
 }
 
-test('naive mode, 5 processes at once: the race reproduces, in the events and in the output', async (t) => {
+test('naive mode, 5 processes at once: the race reproduces, in the events and in the output', { timeout: 120_000 }, async (t) => {
   // A race is a matter of timing, so a run may come out clean; five clean runs in a row would
   // mean the naive exporter no longer shows the bug.
   const seen: string[] = [];

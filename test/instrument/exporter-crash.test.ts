@@ -27,7 +27,7 @@ async function waitForLine(log: string, pattern: RegExp, exited: () => boolean):
   assert.fail(`the exporter ended before the log matched ${pattern}`);
 }
 
-test('SIGKILL mid-export never leaves a partial target, and the events before it are on disk and valid', async (t) => {
+test('SIGKILL mid-export never leaves a partial target, and the events before it are on disk and valid', { timeout: 120_000 }, async (t) => {
   const dir = await scratchDir(t);
   const out = join(dir, 'out');
   const log = join(dir, 'events.ndjson');
@@ -37,6 +37,7 @@ test('SIGKILL mid-export never leaves a partial target, and the events before it
     exporterPath, '--action', actionFile, '--out', out, '--mode', 'safe', '--label', 'k', '--log', log, '--rows-per-chunk', '50',
   ], { stdio: 'ignore' });
   let exited = false;
+  t.after(() => { if (!exited) child.kill('SIGKILL'); });
   const exit = once(child, 'exit').then((args) => { exited = true; return args; });
 
   // Kill once the second sheet's temp exists: the first sheet is in place, the second is half done.

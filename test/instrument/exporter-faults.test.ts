@@ -24,7 +24,7 @@ function failuresByTemp(events: readonly Line[]): Line[][] {
   return [...byTemp.values()];
 }
 
-test('30% transient EBUSY: every export succeeds, retries wait growing, jittered delays', async (t) => {
+test('30% transient EBUSY: every export succeeds, retries wait growing, jittered delays', { timeout: 120_000 }, async (t) => {
   // A rename needing two retries in a row is 9% likely; three batches of 40 renames make
   // missing it in all of them about 1 in 100,000.
   let multiRetry = false;
@@ -59,7 +59,7 @@ test('30% transient EBUSY: every export succeeds, retries wait growing, jittered
   assert.ok(new Set(delays).size > delays.length / 2, `delays look unjittered: ${delays.join(', ')}`);
 });
 
-test('a permanent EPERM: the export fails after its budget, naming attempts, time and codes', async (t) => {
+test('a permanent EPERM: the export fails after its budget, naming attempts, time and codes', { timeout: 120_000 }, async (t) => {
   const dir = await scratchDir(t);
   const out = join(dir, 'out');
   const result = await runExporters({
@@ -83,7 +83,7 @@ test('a permanent EPERM: the export fails after its budget, naming attempts, tim
   await assertFolderHolds(out, []);
 });
 
-test('maxAttempts bounds the retries when the budget would allow more', async (t) => {
+test('maxAttempts bounds the retries when the budget would allow more', { timeout: 120_000 }, async (t) => {
   const dir = await scratchDir(t);
   const result = await runExporters({
     procs: 1, mode: 'safe', out: join(dir, 'out'), logDir: join(dir, 'logs'), action: manySheets, faults: 'rename=EACCES:1',
@@ -94,7 +94,7 @@ test('maxAttempts bounds the retries when the budget would allow more', async (t
 });
 
 for (const mode of ['safe', 'naive'] as const) {
-  test(`${mode} mode: ENOENT on rename is not retried`, async (t) => {
+  test(`${mode} mode: ENOENT on rename is not retried`, { timeout: 120_000 }, async (t) => {
     const dir = await scratchDir(t);
     const result = await runExporters({
       procs: 2, mode, out: join(dir, 'out'), logDir: join(dir, 'logs'), tempDir: join(dir, 'tmp'), action: manySheets,
@@ -108,7 +108,7 @@ for (const mode of ['safe', 'naive'] as const) {
   });
 }
 
-test('naive mode has no retry: one injected EBUSY fails the export', async (t) => {
+test('naive mode has no retry: one injected EBUSY fails the export', { timeout: 120_000 }, async (t) => {
   const dir = await scratchDir(t);
   const result = await runExporters({
     procs: 1, mode: 'naive', out: join(dir, 'out'), logDir: join(dir, 'logs'), tempDir: join(dir, 'tmp'), action: manySheets,

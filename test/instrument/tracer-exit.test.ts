@@ -20,7 +20,7 @@ for (const sync of ['sync', 'async']) {
   for (const { how, code } of cases) {
     test(`no event is lost: ${sync} destination, ${how}`, async (t) => {
       const log = join(await scratchDir(t), 'events.ndjson');
-      const run = spawnSync(process.execPath, [fixture, log, sync, how, String(COUNT)], { encoding: 'utf8' });
+      const run = spawnSync(process.execPath, [fixture, log, sync, how, String(COUNT)], { encoding: 'utf8', timeout: 30_000 });
       assert.equal(run.status, code, run.stderr);
       if (how === 'throw') assert.match(run.stderr, /boom: uncaught on purpose/);
       const events = await readEvents(log);

@@ -71,6 +71,15 @@ test('trace_id and span_id pass through unchanged', () => {
   assert.equal(sink.lines[0]?.['span_id'], '00f067aa');
 });
 
+test('extra fields cannot replace seq or event', () => {
+  const sink = memorySink();
+  const tracer = createTracer({ logger: pino({}, sink), strict: true });
+  tracer.exportStart({ event: 'export.end', seq: -5, report: 'q3' });
+  assert.equal(sink.lines[0]?.['event'], 'export.start');
+  assert.ok(Number(sink.lines[0]?.['seq']) >= 0);
+  assert.equal(sink.lines[0]?.['report'], 'q3');
+});
+
 test('strict mode throws SCHEMA_VIOLATION and writes nothing', () => {
   const sink = memorySink();
   const tracer = createTracer({ logger: pino({}, sink), strict: true });

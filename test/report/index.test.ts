@@ -5,7 +5,7 @@ import { isRacetraceError } from '../../src/errors.js';
 import { makeReport } from '../helpers/report.js';
 
 test('the registry is keyed by --format', () => {
-  assert.deepEqual(Object.keys(reporters).sort(), ['json', 'markdown', 'text']);
+  assert.deepEqual(Object.keys(reporters).sort(), ['html', 'json', 'markdown', 'text']);
   assert.equal(isReportFormat('json'), true);
   assert.equal(isReportFormat('toString'), false);
 });
@@ -19,7 +19,7 @@ test('render dispatches to the reporter of the format', () => {
 
 test('a format with no reporter is a usage error that names the ones there are', () => {
   assert.throws(
-    () => render(makeReport(), 'html' as ReportFormat, { color: false }),
-    (error: unknown) => isRacetraceError(error) && error.code === 'USAGE' && /text, json, markdown/.test(error.message),
+    () => render(makeReport(), 'pdf' as ReportFormat, { color: false }),
+    (error: unknown) => isRacetraceError(error) && error.code === 'USAGE' && /text, json, markdown, html/.test(error.message),
   );
 });

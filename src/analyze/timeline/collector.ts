@@ -33,6 +33,15 @@ export function createTimelineCollector(options: Partial<TimelineOptions> = {}):
   let now = -Infinity;
   let flushedAt = -Infinity;
   let ord = 0;
+  let done: Timeline | undefined;
+
+  /**
+   * Closed holds the tracker still keeps for pairing, by path. Their flag can only change when
+   * another hold on the same path closes, so they are looked at again only then (or when the
+   * path is dropped), never on every event.
+   */
+  const lingering = new Map<string, Hold[]>();
+  let lingeringCount = 0;
 
   const tracker = new HoldTracker({
     opened() {},
@@ -41,20 +50,33 @@ export function createTimelineCollector(options: Partial<TimelineOptions> = {}):
     },
     closed(hold) {
       pending.push(hold);
-      // A bound for the rare case of holds kept for late pairing for a long time (strace reads).
-      if (pending.length > opts.maxPending) finalize(pending.shift());
+      const waiting = lingering.get(hold.path);
+      if (waiting) {
+        lingering.delete(hold.path);
+        lingeringCount -= waiting.length;
+        pending.push(...waiting);
+      }
     },
     conflict(c) {
       conflicting.add(c.a);
       conflicting.add(c.b);
     },
-    dropped() {},
+    dropped(path) {
+      const waiting = lingering.get(path);
+      if (!waiting) return;
+      lingering.delete(path);
+      lingeringCount -= waiting.length;
+      for (const hold of waiting) finalize(hold);
+    },
   });
 
+  let recent: LaneState | undefined;
   const laneOf = (host: string, pid: number): LaneState | undefined => {
+    // Events come in runs from one process; skip building the key for those.
+    if (recent && recent.pid === pid && recent.host === host) return recent;
     const key = `${host}\0${pid}`;
     let lane = lanes.get(key);
-    if (lane) return lane;
+    if (lane) return (recent = lane);
     if (lanes.size >= opts.maxLanes) {
       extraLanes.add(key);
       return undefined;
@@ -64,8 +86,7 @@ export function createTimelineCollector(options: Partial<TimelineOptions> = {}):
     return lane;
   };
 
-  function finalize(hold: Hold | undefined): void {
-    if (!hold) return;
+  function finalize(hold: Hold): void {
     const lane = laneOf(hold.host, hold.pid);
     if (!lane) {
       omittedHolds++;
@@ -91,17 +112,29 @@ export function createTimelineCollector(options: Partial<TimelineOptions> = {}):
   }
 
   /**
-   * A closed hold may still be paired while the tracker keeps it for the same instant or a late
-   * read-to-write pairing; it is final once the tracker has let go of it.
+   * A closed hold may still be paired while the tracker keeps it (for the same instant, or for a
+   * late read-to-write pairing); it is final once the tracker has let go of it.
    */
   const flush = (force: boolean): void => {
-    if (pending.length === 0) return;
-    const waiting: Hold[] = [];
-    for (const hold of pending) {
-      if (!force && tracker.holdsOn(hold.path).includes(hold)) waiting.push(hold);
-      else finalize(hold);
+    const list = pending;
+    pending = [];
+    for (const hold of list) {
+      if (force || !tracker.holdsOn(hold.path).includes(hold)) {
+        finalize(hold);
+        continue;
+      }
+      const waiting = lingering.get(hold.path);
+      if (waiting) waiting.push(hold);
+      else lingering.set(hold.path, [hold]);
+      lingeringCount++;
     }
-    pending = waiting;
+    // A bound for pathological traces (a read hold overlapping thousands of writes): settle now,
+    // at the risk of missing a late conflict flag on these bars.
+    if (force || lingeringCount > opts.maxPending) {
+      for (const waiting of lingering.values()) for (const hold of waiting) finalize(hold);
+      lingering.clear();
+      lingeringCount = 0;
+    }
   };
 
   return {
@@ -114,7 +147,7 @@ export function createTimelineCollector(options: Partial<TimelineOptions> = {}):
       ord++;
       const lane = laneOf(e.host, e.pid);
       tracker.event(e, now, ord);
-      if (now > flushedAt) {
+      if (now > flushedAt && pending.length > 0) {
         flushedAt = now;
         flush(false);
       }
@@ -133,8 +166,10 @@ export function createTimelineCollector(options: Partial<TimelineOptions> = {}):
       });
     },
     finish(findings) {
+      if (done) return done;
       tracker.finish();
       flush(true);
+      boundPlainBars([...lanes.values()], opts.maxPlainBars);
       const ordered = [...lanes.values()].sort((a, b) => (a.host < b.host ? -1 : a.host > b.host ? 1 : a.pid - b.pid));
       const bars: TimelineBar[] = [];
       const markers: TimelineMarker[] = [];
@@ -153,7 +188,7 @@ export function createTimelineCollector(options: Partial<TimelineOptions> = {}):
         conflicts: conflicts.omitted,
         storms: storms.omitted,
       }).filter(([, n]) => n > 0);
-      return {
+      done = {
         start: Number.isFinite(first) ? first : 0,
         end: Number.isFinite(last) ? last : 0,
         lanes: ordered.map((l) => ({ host: l.host, pid: l.pid, holds: l.holds, failures: l.failures, aggregated: l.aggregated })),
@@ -164,6 +199,18 @@ export function createTimelineCollector(options: Partial<TimelineOptions> = {}):
         storms: storms.windows,
         ...(omitted.length > 0 ? { omitted: Object.fromEntries(omitted) } : {}),
       };
+      return done;
     },
   };
+}
+
+/** Many lanes each under their own bound can still be too many bars together: bucket the busiest. */
+function boundPlainBars(lanes: LaneState[], max: number): void {
+  let total = lanes.reduce((n, lane) => n + lane.plainCount, 0);
+  const busiest = lanes.filter((lane) => lane.plainCount > 0).sort((a, b) => b.plainCount - a.plainCount);
+  for (const lane of busiest) {
+    if (total <= max) return;
+    total -= lane.plainCount;
+    lane.aggregate();
+  }
 }

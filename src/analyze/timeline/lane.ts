@@ -39,11 +39,19 @@ export class LaneState {
       return;
     }
     this.plain.push(bar);
-    if (this.plain.length > this.options.maxPlainBarsPerLane) {
-      this.aggregated = true;
-      for (const kept of this.plain) this.bucket(kept);
-      this.plain = [];
-    }
+    if (this.plain.length > this.options.maxPlainBarsPerLane) this.aggregate();
+  }
+
+  /** Ordinary holds drawn one by one so far. */
+  get plainCount(): number {
+    return this.plain.length;
+  }
+
+  /** From now on, and for the holds kept so far, bucket this lane's ordinary holds. */
+  aggregate(): void {
+    this.aggregated = true;
+    for (const kept of this.plain) this.bucket(kept);
+    this.plain = [];
   }
 
   /** A conflicting or failed hold: drawn when `room`, bucketed otherwise. */

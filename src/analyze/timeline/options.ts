@@ -9,13 +9,15 @@ export interface TimelineOptions {
   maxSpecialBars: number;
   /** Ordinary holds one lane draws one by one; past this the lane is bucketed. */
   maxPlainBarsPerLane: number;
+  /** Ordinary holds drawn one by one, all lanes together; the busiest lanes are bucketed first. */
+  maxPlainBars: number;
   /** Time buckets per lane. */
   maxBucketsPerLane: number;
   /** Failure markers per lane; later failures are counted in the lane's buckets. */
   maxMarkersPerLane: number;
   /** Conflict windows and storm windows kept (each). */
   maxWindows: number;
-  /** Closed holds waiting to learn whether a late conflict names them; the oldest go first. */
+  /** Closed holds kept waiting for a late conflict (strace read-to-write pairing) before they are settled as they are. */
   maxPending: number;
 }
 
@@ -23,6 +25,7 @@ export const DEFAULT_TIMELINE_OPTIONS: TimelineOptions = {
   maxLanes: 256,
   maxSpecialBars: 5000,
   maxPlainBarsPerLane: 300,
+  maxPlainBars: 6000,
   maxBucketsPerLane: 200,
   maxMarkersPerLane: 200,
   maxWindows: 500,

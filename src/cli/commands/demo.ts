@@ -53,7 +53,8 @@ export async function demoCommand(argv: DemoArgs): Promise<number> {
       logDir: join(folder, 'logs'),
       tempDir: join(folder, 'shared-tmp'),
       action: join(packageRoot, 'samples', 'exporter', 'action.example.json'),
-      ...(argv.faults === undefined ? {} : { faults: argv.faults }),
+      // A demo with a permanent fault should end in seconds, not after the library's 60 s budget.
+      ...(argv.faults === undefined ? {} : { faults: argv.faults, retry: { budgetMs: 5000 } }),
     });
     const failed = run.exitCodes.filter((code) => code !== 0).length;
     process.stderr.write(

@@ -12,6 +12,7 @@ const TIMED = /^(?:\[pid\s+\d+\]\s+|\d+\s+)?\d{9,12}\.\d{6}\s+(?:[a-z_][a-z0-9_]
 // strace lines without -ttt, recognised so that the report can say how to capture properly.
 const UNTIMED = /^(?:\[pid\s+\d+\]\s+|\d+\s+)?(?:\d\d:\d\d:\d\d(?:\.\d+)?\s+)?[a-z_][a-z0-9_]*\(.*\)\s+= /;
 
+/** The strace input format: `recognises` for `--input-format auto`, `create` for one input. */
 export const straceFormat: AdapterDefinition = {
   format: 'strace',
   recognises(line: string): boolean {

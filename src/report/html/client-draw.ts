@@ -77,7 +77,10 @@ function draw() {
     if (!visible(b.s, b.e)) return;
     var lane = lanes[b.lane], x0 = clampX(X(b.s)), x1 = clampX(X(b.e));
     var cls = 'bucket' + (b.conflicts > 0 ? ' conflict' : '') + (state.q ? ' dim' : '');
-    el('rect', { x: x0, y: lane.bucketY, width: Math.max(2, x1 - x0), height: ROW_H, 'class': cls, 'data-k': 'bucket', 'data-i': b.i }, groups[b.lane]);
+    if (b.holds > 0) el('rect', { x: x0, y: lane.bucketY, width: Math.max(2, x1 - x0), height: ROW_H, 'class': cls, 'data-k': 'bucket', 'data-i': b.i }, groups[b.lane]);
+    // Failures past the marker bound: a band in the failures row, counted in its tooltip.
+    if (b.failures > 0) el('rect', { x: x0, y: lane.markY + MARK_H / 2 - 4, width: Math.max(3, x1 - x0), height: 6, rx: 2,
+      'class': 'fail-bucket' + (state.q ? ' dim' : ''), 'data-k': 'bucket', 'data-i': b.i }, groups[b.lane]);
   });
   bars.forEach(function (b) {
     if (!visible(b.s, b.e)) return;
@@ -87,18 +90,22 @@ function draw() {
     el('rect', { x: x0, y: y, width: wd, height: ROW_H, rx: 2, 'class': cls, 'data-k': 'bar', 'data-i': b.i }, groups[b.lane]);
     if (b.conflict) el('rect', { x: x0, y: y, width: wd, height: ROW_H, rx: 2, 'class': 'hatch-over' + (matches(b.path, b.cid) ? '' : ' dim') }, groups[b.lane]);
   });
-  var lastLabel = {};
+  var lastLabel = {}, labels = [];
   markers.forEach(function (m) {
     if (!visible(m.t, m.t)) return;
     var lane = lanes[m.lane], x = X(m.t), y = lane.markY + MARK_H / 2 - 1, r = 5;
     var cls = 'marker' + (matches(m.path, m.cid) ? '' : ' dim') + (highlighted(m.t, m.t, m.path, m.cid) ? ' hl' : '');
     el('path', { d: 'M' + x + ' ' + (y - r) + 'L' + (x + r) + ' ' + y + 'L' + x + ' ' + (y + r) + 'L' + (x - r) + ' ' + y + 'Z',
       'class': cls, 'data-k': 'marker', 'data-i': m.i }, groups[m.lane]);
-    if (x - (lastLabel[m.lane] || -1e9) > m.code.length * 6.5 + 12) {
-      label(groups[m.lane], x + r + 2, y + 3.5, m.code, 'marker-code');
-      lastLabel[m.lane] = x;
+    // Name a code where it starts or changes, not on every diamond of a long run of the same.
+    var last = lastLabel[m.lane] || { x: -1e9, code: '' }, gap = x - last.x;
+    if (gap > m.code.length * 6.5 + 12 && (m.code !== last.code || gap > 240)) {
+      labels.push([m.lane, x + r + 2, y + 3.5, m.code]);
+      lastLabel[m.lane] = { x: x, code: m.code };
     }
   });
+  // Codes on top of every diamond, with a halo, so neighbours never hide them.
+  labels.forEach(function (l) { label(groups[l[0]], l[1], l[2], l[3], 'marker-code'); });
   if (state.active && visible(state.active.s, state.active.e)) {
     var a0 = clampX(X(state.active.s)), a1 = clampX(X(state.active.e));
     el('rect', { x: a0 - 3, y: top - 2, width: Math.max(6, a1 - a0 + 6), height: height - top - FOOT + 4, rx: 3, 'class': 'highlight' }, svg);

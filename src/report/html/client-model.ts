@@ -10,7 +10,7 @@ if (!dataEl || !svg) return;
 var D = JSON.parse(dataEl.textContent);
 var S = D.strings;
 var NS = svg.namespaceURI;
-var GUT = 200, AXIS = 24, STRIP = 13, FOOT = 22, HOST_H = 20, ROW_H = 11, ROW_GAP = 3, PAD = 6, MARK_H = 14, MAX_ROWS = 4, RIGHT = 60;
+var GUT = 200, AXIS = 24, STRIP = 13, FOOT = 22, HOST_H = 20, ROW_H = 12, ROW_GAP = 3, PAD = 6, MARK_H = 14, MAX_ROWS = 4, RIGHT = 60;
 var span = Math.max(D.span, 0.001);
 var lanes = D.lanes.map(function (l, i) {
   return { i: i, host: S[l[0]], pid: l[1], holds: l[2], failures: l[3], agg: l[4] === 1, rows: { temp: 1, target: 1 } };
@@ -51,8 +51,8 @@ lanes.forEach(function (lane) {
       });
     lane.rows[role] = Math.max(1, ends.length);
   });
-  lane.hasBuckets = buckets.some(function (b) { return b.lane === lane.i; });
-  lane.hasMarks = lane.failures > 0;
+  lane.hasBuckets = buckets.some(function (b) { return b.lane === lane.i && b.holds > 0; });
+  lane.hasMarks = lane.failures > 0 || buckets.some(function (b) { return b.lane === lane.i && b.failures > 0; });
 });
 
 var top = AXIS + (conflicts.length > 0 ? STRIP + 1 : 0) + (storms.length > 0 ? STRIP + 1 : 0);

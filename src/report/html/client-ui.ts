@@ -61,9 +61,9 @@ function tipFor(k, i) {
     line(box, 'pid ' + ml.pid + ' on ' + ml.host + ' at ' + clock(m.t) + ' UTC');
   } else if (k === 'bucket') {
     var q = buckets[i];
-    line(box, q.holds + ' holds merged (' + q.temp + ' temp, ' + q.target + ' target)', 'tip-title');
+    if (q.holds > 0) line(box, q.holds + ' holds merged (' + q.temp + ' temp, ' + q.target + ' target)', 'tip-title');
     if (q.conflicts > 0) line(box, q.conflicts + ' of them conflicting', 'tip-code');
-    if (q.failures > 0) line(box, q.failures + ' more failed renames: ' + q.codes, 'tip-code');
+    if (q.failures > 0) line(box, q.failures + ' failed renames merged: ' + q.codes, q.holds > 0 ? 'tip-code' : 'tip-title tip-code');
     line(box, clock(q.s) + ' \u2192 ' + clock(q.e) + ' UTC (' + dur(q.e - q.s) + ')');
   } else {
     var w = (k === 'storm' ? storms : conflicts)[i], f = findings[w.f];

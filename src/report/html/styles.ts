@@ -22,7 +22,7 @@ table { border-collapse: collapse; margin: 6px 0; max-width: 100%; }
 th, td { border: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; }
 th { background: var(--soft); font-weight: 600; } td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 table.findings td:last-child { max-width: 56em; }
-.findings-wrap { max-height: 75vh; overflow: auto; border-bottom: 1px solid var(--line); }
+.findings-wrap { max-height: 60vh; overflow: auto; border-bottom: 1px solid var(--line); }
 .findings-wrap table { margin: 0; } .findings-wrap thead th { position: sticky; top: 0; z-index: 1; }
 .facts { display: flex; flex-wrap: wrap; gap: 8px 28px; margin: 8px 0 12px; }
 .facts div { min-width: 7em; } .facts dt { color: var(--muted); font-size: 12px; } .facts dd { margin: 0; font-weight: 600; }
@@ -33,6 +33,7 @@ details ul { margin: 4px 0; padding-left: 18px; }
 a.jump { color: #0969da; text-decoration: none; border-bottom: 1px dotted #0969da; white-space: nowrap; }
 tr.finding-row.active td { background: #fbefff; }
 tr.finding-row:target td { background: #fbefff; }
+.tl-caption { margin: 4px 0 8px; }
 #timeline-section .toolbar { display: flex; flex-wrap: wrap; align-items: center; gap: 8px 14px; margin: 6px 0; }
 .toolbar button { font: inherit; padding: 2px 10px; border: 1px solid var(--line); border-radius: 6px; background: var(--soft); cursor: pointer; }
 .toolbar button:hover { background: #eaeef2; }
@@ -60,7 +61,8 @@ tr.finding-row:target td { background: #fbefff; }
 #timeline .band-storm-top { fill: var(--storm-edge); }
 #timeline .band-label { fill: #fff; font-size: 10px; font-weight: 600; pointer-events: none; }
 #timeline .marker { fill: #e8590c; stroke: #fff; stroke-width: 1; cursor: help; }
-#timeline .marker-code { fill: #b33c00; font-size: 10px; font-weight: 600; pointer-events: none; }
+#timeline .marker-code { fill: #b33c00; font-size: 10px; font-weight: 600; pointer-events: none; paint-order: stroke; stroke: #fff; stroke-width: 3px; }
+#timeline .fail-bucket { fill: #e8590c; fill-opacity: .45; stroke: #e8590c; stroke-width: .5; }
 #timeline .highlight { fill: none; stroke: var(--hl); stroke-width: 2; stroke-dasharray: 6 3; pointer-events: none; }
 #timeline .bar.hl, #timeline .marker.hl { stroke: var(--hl); stroke-width: 3; }
 #timeline .dim { opacity: .12; }

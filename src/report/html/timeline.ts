@@ -1,4 +1,4 @@
-import type { Report } from '../../types.js';
+import type { Report, Timeline } from '../../types.js';
 import { plural } from '../describe.js';
 import { jsonForScript, timelineData } from './data.js';
 import { section } from './markup.js';
@@ -25,6 +25,7 @@ export function timelineHtml(report: Report): { html: string; data: string } {
       ].join('; ')}.</p>`
     : '';
   const body = `
+<p class="tl-caption">${caption(timeline)}</p>
 <div class="toolbar">
   <input type="search" id="tl-filter" placeholder="Filter by path or correlation ID" aria-label="Filter by path or correlation ID">
   <span id="tl-match" class="muted"></span>
@@ -46,6 +47,19 @@ ${bounded}
 <noscript><p class="muted">The timeline is drawn by the page's script; the findings above and the tables below are complete without it.</p></noscript>
 <div id="tip" hidden></div>`;
   return { html: section('timeline-section', 'Timeline', body), data: jsonForScript(timelineData(timeline, report.findings)) };
+}
+
+/** One sentence on what the picture holds, from counts only (no log text). */
+function caption(timeline: Timeline): string {
+  const hosts = new Set(timeline.lanes.map((l) => l.host)).size;
+  const conflicting = timeline.bars.filter((b) => b.conflict).length + timeline.buckets.reduce((n, b) => n + b.conflicts, 0);
+  const failures = timeline.lanes.reduce((n, l) => n + l.failures, 0);
+  return [
+    `${plural(timeline.lanes.length, 'process', 'processes')} on ${plural(hosts, 'host')}`,
+    `<strong class="${conflicting > 0 ? 'bad' : ''}">${plural(conflicting, 'hold')} of a path another export held at the same time</strong>`,
+    `${plural(failures, 'failed rename attempt')}`,
+    `${plural(timeline.storms.length, 'retry storm')}`,
+  ].join(' · ');
 }
 
 /** A legend swatch: fixed markup, no data. */
