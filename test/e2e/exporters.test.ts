@@ -73,13 +73,16 @@ test('injected EBUSY in safe mode: renames recover and the report says so, exit 
 });
 
 test('a high EBUSY rate across processes is a retry storm', async (t) => {
+  // A loaded machine spreads the retries out in time; a wide window keeps the verdict about
+  // the retries themselves, not about how fast this machine happens to be today.
   const { report, run } = await runAndAnalyze(
     t,
     { mode: 'safe', faults: 'rename=EBUSY:0.8', retry: { maxAttempts: 40, budgetMs: 20000, baseDelayMs: 2, maxDelayMs: 40 } },
+    ['--storm-window', '30s'],
   );
   assert.ok(run.exitCodes.every((code) => code === 0), run.stderr.join(''));
-  const storm = report.findings.find((f) => f.kind === 'retry-storm');
-  assert.ok(storm, JSON.stringify(report.summary.findings));
+  const storm = report.findings.find((f) => f.kind === 'retry-storm' && (f.pids?.length ?? 0) > 1);
+  assert.ok(storm, JSON.stringify(report.findings.map((f) => [f.kind, f.count, f.pids])));
   assert.ok((storm.count ?? 0) >= 10);
   assert.equal(storm.identicalDelays, false, 'the library jitters its delays');
 });
