@@ -3,28 +3,36 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generate, parseSize, type GenerateOptions } from './generate.js';
-import { measure, totalBytes, type Measurement } from './measure.js';
+import { measure, totalBytes } from './measure.js';
+import { mbps, ratio, timePair, type Contender, type Pair } from './pair.js';
+import { goal, mib, printGoals, times, type Goal } from './goals.js';
 
 /**
  * `npm run bench`: every figure is a ratio against a baseline measured in the same run, rounds
  * alternating, because these machines are noisy. Sizes: --small (default 100MB) and --large
- * (default 1GB); --rounds per pair (default 3, the median is kept).
+ * (default 1GB); --rounds per pair (default 3, the median is kept); --only a comma list of
+ * analyze, interleaved, merge, tracer; --heap the analyzer's heap cap in MiB (default 128).
+ * `--quick` is 20MB / 100MB, one round: a smoke run, not figures for the README.
+ * Data sets are generated once into bench/data/ (seeded, so always the same) and reused.
  */
 const { values } = parseArgs({
   options: {
-    small: { type: 'string', default: '100MB' },
-    large: { type: 'string', default: '1GB' },
-    rounds: { type: 'string', default: '3' },
+    small: { type: 'string' },
+    large: { type: 'string' },
+    rounds: { type: 'string' },
     only: { type: 'string' },
     heap: { type: 'string', default: '128' },
+    quick: { type: 'boolean', default: false },
   },
 });
+const small = values.small ?? (values.quick ? '20MB' : '100MB');
+const large = values.large ?? (values.quick ? '100MB' : '1GB');
 const here = fileURLToPath(new URL('.', import.meta.url));
 const root = join(here, '..', '..');
 // The CLI of the build this runner belongs to (dist/, or a helper's dist-<name>/): measure what was built.
 const cli = join(here, '..', 'src', 'cli', 'main.js');
 const dataDir = join(root, 'bench', 'data');
-const rounds = Number(values.rounds);
+const rounds = Number(values.rounds ?? (values.quick ? '1' : '3'));
 const node = process.execPath;
 const heapCap = `--max-old-space-size=${values.heap}`;
 const only = values.only?.split(',');
@@ -41,103 +49,64 @@ async function dataset(size: string, layout: GenerateOptions['layout']): Promise
   return readdirSync(dir).filter((f) => f.endsWith('.log')).sort().map((f) => join(dir, f));
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] as number;
-}
+const analyzeArgs = (files: string[]) => [heapCap, cli, 'analyze', '--format', 'json', '--out', '/dev/null', ...files];
+const bare = (files: string[]): Contender => ({ name: 'bare read+split2+JSON.parse', cmd: node, args: [join(here, 'bare-loop.js'), ...files] });
+const analyzer = (files: string[]): Contender => ({ name: `racetrace analyze (heap ${values.heap} MiB)`, cmd: node, args: analyzeArgs(files) });
+const failedOr = (p: Pair | undefined, value: (p: Pair) => number): number | undefined =>
+  p === undefined || p.failure !== undefined ? undefined : value(p);
+const goals: Goal[] = [];
 
-function check(m: Measurement, what: string): Measurement {
-  // analyze exits 1 when it finds races, which the generated data has on purpose.
-  if (m.code !== 0 && m.code !== 1) throw new Error(`${what} exited ${m.code}: ${m.stderr.slice(0, 500)}`);
-  return m;
-}
-
-interface Pair {
-  label: string;
-  baseline: string;
-  subject: string;
-  bytes: number;
-  baseMs: number;
-  subjectMs: number;
-  basePeak: number;
-  subjectPeak: number;
-}
-
-async function pair(label: string, bytes: number, runs: { name: string; cmd: string; args: string[]; ignoreStdout?: boolean }[]): Promise<Pair> {
-  const times: number[][] = [[], []];
-  const peaks: number[][] = [[], []];
-  for (let r = 0; r < rounds; r++) {
-    for (const [i, run] of runs.entries()) {
-      const m = check(await measure(run.cmd, run.args, run.ignoreStdout ? 'ignore' : 'capture'), run.name);
-      times[i]?.push(m.ms);
-      peaks[i]?.push(m.peakRssMiB);
-    }
+if (wants('analyze')) {
+  const pairs: Pair[] = [];
+  for (const size of [small, large]) {
+    const files = await dataset(size, 'per-process');
+    pairs.push(await timePair(`analyze, 20 processes, one file each, ${size}`, totalBytes(files), [bare(files), analyzer(files)], rounds));
   }
-  const result: Pair = {
-    label,
-    baseline: runs[0]?.name ?? '',
-    subject: runs[1]?.name ?? '',
-    bytes,
-    baseMs: median(times[0] ?? []),
-    subjectMs: median(times[1] ?? []),
-    basePeak: Math.max(...(peaks[0] ?? [])),
-    subjectPeak: Math.max(...(peaks[1] ?? [])),
-  };
-  print(result);
-  return result;
-}
-
-function mbps(bytes: number, ms: number): string {
-  return `${(bytes / 1e6 / (ms / 1000)).toFixed(1)} MB/s`;
-}
-
-function print(p: Pair): void {
-  process.stdout.write(
-    `${p.label} (${(p.bytes / 1e6).toFixed(0)} MB)\n` +
-      `  ${p.baseline.padEnd(34)} ${mbps(p.bytes, p.baseMs).padStart(12)}  peak ${p.basePeak.toFixed(0)} MiB\n` +
-      `  ${p.subject.padEnd(34)} ${mbps(p.bytes, p.subjectMs).padStart(12)}  peak ${p.subjectPeak.toFixed(0)} MiB\n` +
-      `  throughput ratio ${p.subject} / ${p.baseline}: ${(p.baseMs / p.subjectMs).toFixed(2)}x\n\n`,
+  const [atSmall, atLarge] = pairs;
+  const growth = atSmall && atLarge ? failedOr(atLarge, (p) => p.subjectPeak / atSmall.subjectPeak) : undefined;
+  if (growth !== undefined) process.stdout.write(`peak memory, analyze ${large} / ${small}: ${growth.toFixed(2)}x\n\n`);
+  goals.push(
+    goal(`analyze ${large} / bare loop >= 0.6x (stretch 0.75x)`, failedOr(atLarge, ratio), times, (v) => v >= 0.6),
+    goal(`analyze peak memory at ${large} <= 200 MiB`, failedOr(atLarge, (p) => p.subjectPeak), mib, (v) => v <= 200),
+    goal(`analyze peak memory ${large} / ${small} <= 1.2x`, growth, times, (v) => v <= 1.2),
   );
 }
-
-const analyzeArgs = (files: string[]) => [heapCap, cli, 'analyze', '--format', 'json', '--out', '/dev/null', ...files];
-const bareArgs = (files: string[]) => [join(here, 'bare-loop.js'), ...files];
-
-const results: Pair[] = [];
-if (wants('analyze')) {
-  for (const size of [values.small, values.large]) {
-    const files = await dataset(size, 'per-process');
-    results.push(
-      await pair(`analyze, 20 processes, one file each, ${size}`, totalBytes(files), [
-        { name: 'bare read+split2+JSON.parse', cmd: node, args: bareArgs(files) },
-        { name: `racetrace analyze (heap ${values.heap} MiB)`, cmd: node, args: analyzeArgs(files) },
-      ]),
-    );
-  }
-  const [small, large] = results.slice(-2);
-  if (small && large) {
-    process.stdout.write(`peak memory, analyze ${values.large} / ${values.small}: ${(large.subjectPeak / small.subjectPeak).toFixed(2)}x\n\n`);
-  }
-}
 if (wants('interleaved')) {
-  const files = await dataset(values.large, 'interleaved');
-  results.push(
-    await pair(`analyze, one interleaved file from 20 processes, ${values.large}`, totalBytes(files), [
-      { name: 'bare read+split2+JSON.parse', cmd: node, args: bareArgs(files) },
-      { name: `racetrace analyze (heap ${values.heap} MiB)`, cmd: node, args: analyzeArgs(files) },
-    ]),
+  const files = await dataset(large, 'interleaved');
+  const p = await timePair(`analyze, one interleaved file from 20 processes, ${large}`, totalBytes(files), [bare(files), analyzer(files)], rounds);
+  goals.push(
+    { name: `interleaved ${large} runs under --max-old-space-size=${values.heap}`, value: p.failure ? 'failed' : 'ran', met: !p.failure },
+    goal(`interleaved peak memory at ${large} <= 200 MiB`, failedOr(p, (q) => q.subjectPeak), mib, (v) => v <= 200),
+    goal(`interleaved ${large} / bare loop (no goal; for the record)`, failedOr(p, ratio), times, () => true),
   );
 }
 if (wants('merge')) {
-  const files = await dataset(values.small, 'per-process');
-  results.push(
-    await pair(`merge, 20 processes, ${values.small}`, totalBytes(files), [
-      { name: "jq -c -s 'sort_by(.time)[]'", cmd: 'jq', args: ['-c', '-s', 'sort_by(.time)[]', ...files], ignoreStdout: true },
-      { name: `racetrace merge (heap ${values.heap} MiB)`, cmd: node, args: [heapCap, cli, 'merge', ...files], ignoreStdout: true },
-    ]),
+  const files = await dataset(small, 'per-process');
+  const merge = (name: string, f: string[]): Contender => ({ name, cmd: node, args: [heapCap, cli, 'merge', ...f], ignoreStdout: true });
+  const p = await timePair(`merge, 20 processes, ${small}`, totalBytes(files), [
+    { name: "jq -c -s 'sort_by(.time)[]'", cmd: 'jq', args: ['-c', '-s', 'sort_by(.time)[]', ...files], ignoreStdout: true },
+    merge(`racetrace merge (heap ${values.heap} MiB)`, files),
+  ], rounds);
+  goals.push(goal(`merge ${small} / jq -s sort_by >= 4x`, failedOr(p, ratio), times, (v) => v >= 4));
+  // Flat memory: one merge of the large set, its peak against the small one's (jq cannot: it slurps).
+  const largeFiles = await dataset(large, 'per-process');
+  const m = await measure(node, merge('', largeFiles).args, 'ignore');
+  const ok = m.code === 0;
+  process.stdout.write(
+    `merge, 20 processes, ${large} (no jq: it would hold ~5x the input)\n` +
+      (ok
+        ? `  racetrace merge (heap ${values.heap} MiB)  ${`${mbps(totalBytes(largeFiles), m.ms).toFixed(1)} MB/s`.padStart(12)}  peak ${m.peakRssMiB.toFixed(0)} MiB\n\n`
+        : `  FAILED: exited ${m.code}: ${m.stderr.trim().split('\n').slice(-1)[0] ?? ''}\n\n`),
   );
+  goals.push(goal(`merge peak memory ${large} / ${small} <= 1.2x (flat)`, ok ? failedOr(p, (q) => m.peakRssMiB / q.subjectPeak) : undefined, times, (v) => v <= 1.2));
 }
 if (wants('tracer') && existsSync(join(here, 'tracer.js'))) {
-  const m = await measure(node, [join(here, 'tracer.js')]);
-  process.stdout.write(`tracer emission\n${m.stdout}\n`);
+  // Both sync destinations: a file (what an exporter writes) and /dev/null (CPU cost only).
+  for (const dest of ['file', 'null']) {
+    const m = await measure(node, [join(here, 'tracer.js'), '--dest', dest]);
+    process.stdout.write(`tracer emission, --dest ${dest}\n${m.stdout}\n`);
+    const found = /^ratio:\s+([\d.]+)x/m.exec(m.stdout);
+    goals.push(goal(`tracer / plain pino, sync ${dest} destination <= 1.2x`, found ? Number(found[1]) : undefined, times, (v) => v <= 1.2));
+  }
 }
+printGoals(goals);

@@ -143,6 +143,45 @@ export interface Report {
   notes?: string[];
   /** Who held which path when, for the HTML report; set only when asked (`analyze({ timeline: true })`). */
   timeline?: Timeline;
+  /** How far the hosts' clocks disagree, estimated from the events; set when events came from several hosts. */
+  clock?: ClockReport;
+}
+
+/**
+ * Clock offsets between hosts (issue 8), estimated from causal pairs: a rename that failed with
+ * ENOENT on one host must follow the removal of its temp by another host. Offsets are in the
+ * report's times (after --skew), relative to `reference`, the host with the most events: a host
+ * at +12 ms stamps its events 12 ms later than the reference would have.
+ */
+export interface ClockReport {
+  reference: string;
+  /** Every host, the reference first, then by name. */
+  hosts: ClockHost[];
+  /** Causal pairs used, all hosts together. */
+  pairs: number;
+  /** Causal pairs set aside because they disagreed with the rest (mispaired, or a clock stepped). */
+  contradictions: number;
+  /** Causal pairs the report's times show in an impossible order (an effect before its cause). */
+  violations: number;
+  /** Events on different hosts closer than this (ms) may be in either order; absent when unknown. */
+  uncertaintyMs?: number;
+  /** What the bounds left out: observations beyond the bound, hosts beyond the bound. */
+  omitted?: { observations?: number; hosts?: number };
+}
+
+/** One host's clock. With no causal pair linking it to the reference, only `events` is known. */
+export interface ClockHost {
+  host: string;
+  events: number;
+  /** Causal pairs this host is part of. */
+  pairs: number;
+  /** The correction given with --skew (ms added to its times), when one was. */
+  skewMs?: number;
+  /** The estimate (ms from the reference): the middle of [minMs, maxMs] when both are known. */
+  offsetMs?: number;
+  /** The offsets the causal pairs allow; an end is absent when unbounded. */
+  minMs?: number;
+  maxMs?: number;
 }
 
 /**

@@ -7,6 +7,7 @@ import type { Report } from '../types.js';
 import { toolVersion } from '../version.js';
 import { REPORT_SCHEMA_ID } from '../report/json.js';
 import { createTimelineCollector } from './timeline/index.js';
+import { createClockCollector } from './clock/index.js';
 
 export type AnalyzeOptions = Partial<IngestOptions> &
   Partial<AnalysisOptions> & {
@@ -33,12 +34,14 @@ export async function analyze(inputs: string[], options: AnalyzeOptions = {}): P
   const ingestOptions: IngestOptions = { ...DEFAULT_INGEST_OPTIONS, ...definedOnly(rest) };
   const analysis = createAnalysis({ ...DEFAULT_ANALYSIS_OPTIONS, ...definedOnly(rest) });
   const collector = timeline ? createTimelineCollector() : undefined;
+  const clocks = createClockCollector();
   const io: IngestIO = {};
   if (stdin) io.stdin = stdin;
   if (progress) io.progress = progress;
   const ingest = await streamEvents(inputs, ingestOptions, (event) => {
     analysis.event(event);
     collector?.event(event);
+    clocks.event(event);
     if (progress) progress.events++;
   }, io);
   const result = analysis.finish();
@@ -56,6 +59,12 @@ export async function analyze(inputs: string[], options: AnalyzeOptions = {}): P
   if (result.story) report.story = result.story;
   if (ingest.notes.length > 0) report.notes = ingest.notes;
   if (collector) report.timeline = collector.finish(report.findings);
+  const clock = clocks.finish(ingestOptions.skew);
+  if (clock.clock) report.clock = clock.clock;
+  for (const finding of clock.findings) {
+    report.findings.push(finding);
+    report.summary.findings[finding.kind] = (report.summary.findings[finding.kind] ?? 0) + 1;
+  }
   return report;
 }
 

@@ -22,18 +22,25 @@ export interface UseLike {
 
 /**
  * Remembers the last use of up to `capacity` paths (the most recent ones) in flat typed arrays,
- * so remembering a use allocates nothing and keeps no event objects alive. A path is known by two
- * independent 32-bit hashes (about 1 in 2^62 of a mix-up); only the correlation ID, host and input
- * name are kept as strings, and hosts and inputs are interned.
+ * so remembering a use allocates nothing and keeps no event objects alive. Strings kept: the path
+ * (the Map key), the correlation ID, and interned hosts and inputs.
  *
  * Why: reused-temp-path must remember paths after every hold on them ended; on a log where each
  * export uses a fresh temp name that is one entry per export, and a Map of paths to objects was
- * the analysis's largest per-event cost (allocation, promotion, GC).
+ * the analysis's largest per-event cost (allocation, promotion, GC). The path itself is the key,
+ * not a hash of it computed here: V8 hashes a string once, natively, and caches the hash (the hold
+ * tracker's Map already did), where two hashes in JavaScript cost about 2 µs per path.
+ *
+ * Path -> slot lives in two generations of Maps instead of one Map with a delete per forgotten
+ * path: deletes leave tombstones that made V8 rehash the big table again and again. An entry is
+ * trusted only while its slot still holds its path; a generation is retired after `capacity`
+ * remembers, when every slot it pointed at has been reused.
  */
 export class PathMemory {
-  private readonly slotOf = new Map<number, number>();
-  private readonly key: Int32Array;
-  private readonly check: Int32Array;
+  private slotOf = new Map<string, number>();
+  private olderSlotOf = new Map<string, number>();
+  private remembered = 0;
+  private readonly path: (string | undefined)[];
   private readonly pid: Float64Array;
   private readonly start: Float64Array;
   private readonly end: Float64Array;
@@ -46,8 +53,7 @@ export class PathMemory {
   private next = 0;
 
   constructor(readonly capacity: number) {
-    this.key = new Int32Array(capacity);
-    this.check = new Int32Array(capacity);
+    this.path = new Array<string | undefined>(capacity).fill(undefined);
     this.pid = new Float64Array(capacity);
     this.start = new Float64Array(capacity);
     this.end = new Float64Array(capacity);
@@ -59,18 +65,17 @@ export class PathMemory {
 
   /** Remember `use` as the last use of `path`; returns the use it replaces, if remembered. */
   remember(path: string, use: UseLike): PathUse | undefined {
-    const key = fnv1a(path) >>> 1; // 31 bits: a small integer Map key, no boxing
-    const check = murmurish(path);
-    const found = this.slotOf.get(key);
-    const prev = found !== undefined && this.check[found] === check ? this.read(found) : undefined;
+    const found = this.slotOf.get(path) ?? this.olderSlotOf.get(path);
+    // The slot may have been reused since: then the path was forgotten.
+    const prev = found !== undefined && this.path[found] === path ? this.read(found) : undefined;
     const slot = this.next;
-    this.next = (slot + 1) % this.capacity;
-    // The oldest use is forgotten, unless its path was used again since (another slot).
-    if (this.correlationId[slot] !== undefined && this.slotOf.get(this.key[slot] ?? -1) === slot) {
-      this.slotOf.delete(this.key[slot] ?? -1);
+    this.next = slot + 1 === this.capacity ? 0 : slot + 1;
+    if (++this.remembered === this.capacity) {
+      this.remembered = 0;
+      this.olderSlotOf = this.slotOf;
+      this.slotOf = new Map();
     }
-    this.key[slot] = key;
-    this.check[slot] = check;
+    this.path[slot] = path;
     this.pid[slot] = use.pid;
     this.start[slot] = use.start;
     this.end[slot] = use.end;
@@ -78,7 +83,7 @@ export class PathMemory {
     this.hostIndex[slot] = this.intern(use.host);
     this.inputIndex[slot] = this.intern(use.openSource.input);
     this.correlationId[slot] = use.correlationId;
-    this.slotOf.set(key, slot);
+    this.slotOf.set(path, slot);
     return prev;
   }
 
@@ -102,21 +107,4 @@ export class PathMemory {
     }
     return i;
   }
-}
-
-/** FNV-1a over UTF-16 code units; 32-bit. */
-function fnv1a(text: string): number {
-  let h = 0x811c9dc5 | 0;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h;
-}
-
-/** A second, structurally different 32-bit hash (murmur-style multiply and shift per unit). */
-function murmurish(text: string): number {
-  let h = 0x9747b28c | 0;
-  for (let i = 0; i < text.length; i++) {
-    h = Math.imul(h ^ text.charCodeAt(i), 0x5bd1e995);
-    h ^= h >>> 15;
-  }
-  return Math.imul(h ^ (h >>> 13), 0x5bd1e995) ^ text.length;
 }

@@ -1,18 +1,20 @@
 import type { Argv } from 'yargs';
 import type { IngestOptions, InputFormat } from '../ingest/adapter.js';
 import { parseDurationFlag, parsePositiveInteger, parseTimeFlag } from './options.js';
+import { restoreDash } from './dash.js';
+import { parseSkew } from '../merge/skew.js';
 
 /** Flags every reading command shares (analyze, merge, validate). */
 export function withIngestFlags<T>(yargs: Argv<T>) {
   return yargs
     .positional('inputs', {
-      describe: 'log files, folders (searched for *.log, *.ndjson, *.jsonl, optionally .gz), or - for stdin',
+      describe: 'log files, folders (searched for *.log, *.ndjson, *.jsonl, optionally .gz), - for stdin, or clickhouse://host:8123/db.table',
       type: 'string',
       array: true,
     })
     .option('input-format', {
       describe: 'how to read the inputs',
-      choices: ['auto', 'ndjson', 'strace'] as const,
+      choices: ['auto', 'ndjson', 'strace', 'loki', 'elasticsearch', 'otlp', 'ecs'] as const,
       default: 'auto' as const,
     })
     .option('reorder-window', {
@@ -22,6 +24,10 @@ export function withIngestFlags<T>(yargs: Argv<T>) {
     })
     .option('since', { describe: 'only events at or after this time (ISO-8601 or epoch ms)', type: 'string' })
     .option('until', { describe: 'only events before this time (ISO-8601 or epoch ms)', type: 'string' })
+    .option('skew', {
+      describe: 'a host\'s clock correction, added to its times before ordering: host=+12ms (repeatable; s, ms, us)',
+      type: 'string',
+    })
     .option('max-line-bytes', { describe: 'longer lines are counted invalid', type: 'number', default: 1024 * 1024 })
     .option('cwd', { describe: 'strace: the traced command\'s starting folder, when the trace does not show it', type: 'string' })
     .option('group-by', {
@@ -40,6 +46,8 @@ export interface IngestFlagValues {
   maxLineBytes: number;
   cwd?: string | undefined;
   groupBy: string;
+  /** Repeated `--skew` flags arrive as an array. */
+  skew?: string | string[] | undefined;
 }
 
 export function ingestOptionsFrom(argv: IngestFlagValues): Partial<IngestOptions> {
@@ -54,11 +62,12 @@ export function ingestOptionsFrom(argv: IngestFlagValues): Partial<IngestOptions
   if (since !== undefined) options.since = since;
   if (until !== undefined) options.until = until;
   if (argv.cwd !== undefined) options.cwd = argv.cwd;
+  if (argv.skew !== undefined) options.skew = parseSkew(([] as string[]).concat(argv.skew));
   return options;
 }
 
 /** No inputs and a piped stdin means stdin, like `cat *.log | racetrace analyze`. */
 export function inputsOrStdin(inputs: string[] | undefined): string[] {
-  if (inputs && inputs.length > 0) return inputs;
+  if (inputs && inputs.length > 0) return inputs.map(restoreDash);
   return process.stdin.isTTY ? [] : ['-'];
 }

@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { RacetraceError } from '../errors.js';
+import { restoreDash } from './dash.js';
 
 /**
  * Writes a finished report to --out or stdout. A closed stdout pipe (`racetrace ... | head`) is
@@ -7,7 +8,8 @@ import { RacetraceError } from '../errors.js';
  */
 export async function writeReport(text: string, out: string | undefined): Promise<void> {
   const body = text.endsWith('\n') ? text : `${text}\n`;
-  if (out) {
+  // `--out -` is stdout, as for the inputs.
+  if (out && restoreDash(out) !== '-') {
     try {
       await writeFile(out, body);
     } catch (error) {
@@ -39,7 +41,7 @@ export function quietOnClosedPipe(): void {
 
 /** Colour only on a terminal, never with NO_COLOR, never into a file. */
 export function useColor(out: string | undefined): boolean {
-  if (out) return false;
+  if (out && restoreDash(out) !== '-') return false;
   if ('NO_COLOR' in process.env && process.env['NO_COLOR'] !== '') return false;
   return process.stdout.isTTY === true;
 }

@@ -5,7 +5,10 @@ import * as analyzeModule from './commands/analyze.js';
 import * as mergeModule from './commands/merge.js';
 import * as validateModule from './commands/validate.js';
 import * as demoModule from './commands/demo.js';
+import * as emitModule from './commands/emit.js';
 import { quietOnClosedPipe } from './output.js';
+import { protectDash, restoreDash } from './dash.js';
+import { neutralise } from '../report/sanitize.js';
 
 /**
  * Parses the command line, runs one command and returns the exit code: 0 clean, 1 findings,
@@ -15,7 +18,7 @@ import { quietOnClosedPipe } from './output.js';
 export async function run(argv: string[]): Promise<number> {
   quietOnClosedPipe();
   let exitCode = 0;
-  const parser = yargs(argv)
+  const parser = yargs(protectDash(argv))
     .scriptName('racetrace')
     .usage('racetrace <command> [options]\n\nFind file-rename races between concurrent processes.')
     .command(analyzeModule.command, analyzeModule.describe, analyzeModule.builder, async (args) => {
@@ -30,7 +33,10 @@ export async function run(argv: string[]): Promise<number> {
     .command(demoModule.command, demoModule.describe, demoModule.builder, async (args) => {
       exitCode = await demoModule.demoCommand(args);
     })
-    .demandCommand(1, 'Name a command: analyze, merge, validate or demo.')
+    .command(emitModule.command, emitModule.describe, emitModule.builder, async (args) => {
+      exitCode = await emitModule.emitCommand(args);
+    })
+    .demandCommand(1, 'Name a command: analyze, merge, validate, demo or emit.')
     .recommendCommands()
     .strict()
     .version(toolVersion)
@@ -42,7 +48,7 @@ export async function run(argv: string[]): Promise<number> {
       // yargs reports its own validation (unknown flag, bad choice) as a message; errors thrown
       // by our handlers arrive as `error` and keep their identity.
       if (error) throw error;
-      throw new RacetraceError('USAGE', `${sentence(message)} Run \`racetrace --help\` to see the commands and flags.`);
+      throw new RacetraceError('USAGE', `${sentence(restoreDash(message))} Run \`racetrace --help\` to see the commands and flags.`);
     });
 
   try {
@@ -50,7 +56,8 @@ export async function run(argv: string[]): Promise<number> {
     return exitCode;
   } catch (error) {
     if (isRacetraceError(error)) {
-      process.stderr.write(`racetrace: ${error.message}\n`);
+      // Messages quote what the user typed, which may be a file name from an untrusted folder.
+      process.stderr.write(`racetrace: ${neutralise(error.message)}\n`);
       return 2;
     }
     throw error;

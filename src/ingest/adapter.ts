@@ -25,7 +25,7 @@ export interface LineAdapter {
   end(emit: Emit): void;
 }
 
-export type InputFormat = 'auto' | 'ndjson' | 'strace';
+export type InputFormat = 'auto' | 'ndjson' | 'strace' | 'loki' | 'elasticsearch' | 'otlp' | 'ecs';
 
 export interface IngestOptions {
   inputFormat: InputFormat;
@@ -42,6 +42,11 @@ export interface IngestOptions {
   /** Keep only events at or after / before these epoch milliseconds. */
   since?: number;
   until?: number;
+  /**
+   * Per-host clock corrections (`--skew host-b=+12ms`): milliseconds added to every time of that
+   * host before the reorder window and the merge, so ordering (and since/until) use corrected times.
+   */
+  skew?: Record<string, number>;
 }
 
 /** What every adapter of one run shares: cross-input state and post-merge steps. */

@@ -2,12 +2,16 @@ import { stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { RacetraceError } from '../errors.js';
 import { codeOf, findLogFiles } from './folders.js';
+import type { IngestOptions } from './adapter.js';
+import { isClickHouseSpec, resolveClickHouse } from './clickhouse/index.js';
 
-/** One input to read: a file (by path) or standard input (no path). */
+/** One input to read: a file (by path), a log store (`open`), or standard input (neither). */
 export interface InputSpec {
   /** Display name, used in evidence (`name:line`). */
   name: string;
   path?: string;
+  /** A log store's bytes (clickhouse://), queried with the run's options (time window, skew). */
+  open?: (options?: IngestOptions) => AsyncIterable<unknown>;
 }
 
 /** How standard input is shown in evidence. */
@@ -15,7 +19,8 @@ export const STDIN_NAME = '(stdin)';
 
 /**
  * Turns command-line input specs into the inputs to read, in order: a file as is, a folder as
- * its log files (see findLogFiles), `-` as standard input. With no specs, standard input is read
+ * its log files (see findLogFiles), `-` as standard input, `clickhouse://host:port/db.table` as
+ * that table's events (checked now: see resolveClickHouse). With no specs, standard input is read
  * when it is not a terminal. A file reached twice (two specs, links) is read once.
  * Throws RacetraceError INPUT_NOT_FOUND for a path that does not exist, USAGE when there is
  * nothing to read.
@@ -38,6 +43,10 @@ export async function resolveInputs(
     if (spec === '-') {
       if (!seen.has('-')) inputs.push({ name: STDIN_NAME });
       seen.add('-');
+      continue;
+    }
+    if (isClickHouseSpec(spec)) {
+      inputs.push(await resolveClickHouse(spec));
       continue;
     }
     let info: Stats;

@@ -7,7 +7,7 @@ import type { Transform } from 'node:stream';
  */
 export const OVERLONG = '\uDC00';
 const OVERLONG_CODE = 0xdc00;
-const LINE_END = /\r?\n/;
+const CR = 13;
 
 /** True when a line (as a string) is longer than `maxBytes` once encoded as UTF-8. */
 function exceedsBytes(text: string, maxBytes: number): boolean {
@@ -43,10 +43,10 @@ class BoundedSplit {
       const end = text.indexOf('\n');
       if (end === -1) return [OVERLONG];
       this.skipping = false;
-      parts = text.slice(end + 1).split(LINE_END);
+      parts = splitLines(text.slice(end + 1));
       parts.unshift(OVERLONG);
     } else {
-      parts = text.split(LINE_END);
+      parts = splitLines(text);
     }
     const tail = parts[parts.length - 1];
     if (tail !== undefined && exceedsBytes(tail, this.maxBytes)) {
@@ -55,6 +55,20 @@ class BoundedSplit {
     }
     return parts;
   }
+}
+
+/**
+ * `text.split(/\r?\n/)`, about twice as fast: a string separator takes V8's plain search instead
+ * of the regexp engine, then each completed line drops one CR (the tail has no line end yet).
+ */
+function splitLines(text: string): string[] {
+  const parts = text.split('\n');
+  const last = parts.length - 1;
+  for (let i = 0; i < last; i++) {
+    const part = parts[i] as string;
+    if (part.charCodeAt(part.length - 1) === CR) parts[i] = part.slice(0, -1);
+  }
+  return parts;
 }
 
 /**

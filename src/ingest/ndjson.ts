@@ -3,21 +3,32 @@ import { EVENT_NAMES, type EventName, type Evidence, type TraceEvent } from '../
 import { describeErrors, validateEvent } from '../schema/validators.js';
 import { toEpochMs } from './time.js';
 import { isBlank } from './blank.js';
+import { surelyValid } from './event-shape.js';
+import { CORRELATION_ID, ERROR_CODE, HOST, RecentStrings, TARGET_PATH, TEMP_PATH, reuse } from './recent-strings.js';
 
-const EVENT_SET: ReadonlySet<string> = new Set<string>(EVENT_NAMES);
+// The canonical (internalized) name strings: detectors compare e.event against literals, and
+// identical strings compare by pointer rather than by characters.
+const EVENT_BY_NAME: ReadonlyMap<string, EventName> = new Map(EVENT_NAMES.map((name) => [name, name]));
 // Shared results: the two common buckets allocate nothing per line.
 const EVENT: LineResult = { bucket: 'event' };
 const OTHER: LineResult = { bucket: 'other' };
 
 /**
  * Reads NDJSON lines one at a time. After `read`, `parsed` holds the line's JSON object (if it
- * was one) and `event` the racetrace event (if it was a valid one); `racetrace merge` needs both.
+ * was one) and `event` the racetrace event (if it was a valid one). `racetrace merge` passes
+ * `buildEvents` false: it needs only the verdict and `parsed` (for an event, `parsed.time` is then
+ * epoch milliseconds and `parsed.seq` filled in), not a TraceEvent per line.
  */
 export class NdjsonReader {
   parsed: Record<string, unknown> | undefined;
   event: TraceEvent | undefined;
 
-  constructor(private readonly input: string) {}
+  private readonly recent = new RecentStrings();
+
+  constructor(
+    private readonly input: string,
+    private readonly buildEvents = true,
+  ) {}
 
   read(text: string, lineNo: number): LineResult {
     this.parsed = undefined;
@@ -34,10 +45,9 @@ export class NdjsonReader {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return OTHER;
     const obj = value as Record<string, unknown>;
     this.parsed = obj;
-    const name = obj['event'];
-    if (typeof name !== 'string' || !isEventName(name) || obj['correlationId'] === undefined) {
-      return OTHER;
-    }
+    const raw = obj['event'];
+    const name = typeof raw === 'string' ? EVENT_BY_NAME.get(raw) : undefined;
+    if (name === undefined || obj['correlationId'] === undefined) return OTHER;
     const time = obj['time'];
     if (typeof time === 'string') {
       const ms = toEpochMs(time);
@@ -47,14 +57,14 @@ export class NdjsonReader {
       obj['time'] = ms;
     }
     if (obj['seq'] === undefined) obj['seq'] = lineNo;
-    if (!validateEvent(obj)) return { bucket: 'invalid', reason: describeErrors(validateEvent.errors) };
-    this.event = toTraceEvent(obj, name, { input: this.input, line: lineNo });
+    // surelyValid only ever shortcuts to "valid"; ajv decides (and explains) everything else.
+    if (!surelyValid(obj, name) && !validateEvent(obj)) {
+      return { bucket: 'invalid', reason: describeErrors(validateEvent.errors) };
+    }
+    if (!this.buildEvents) return EVENT;
+    this.event = toTraceEvent(obj, name, { input: this.input, line: lineNo }, this.recent);
     return this.event === undefined ? { bucket: 'invalid', reason: 'does not match the schema' } : EVENT;
   }
-}
-
-function isEventName(name: string): name is EventName {
-  return EVENT_SET.has(name);
 }
 
 /** V8 quotes the offending text in its message; the diagnostic already points at the line. */
@@ -67,16 +77,23 @@ function jsonReason(error: unknown): string {
  * Copies the fields the analyzer reads. The schema has checked them already; the typeof checks
  * only narrow the types (cheaper than they look, and no casts).
  */
-function toTraceEvent(obj: Record<string, unknown>, event: EventName, source: Evidence): TraceEvent | undefined {
+function toTraceEvent(
+  obj: Record<string, unknown>,
+  event: EventName,
+  source: Evidence,
+  recent: RecentStrings,
+): TraceEvent | undefined {
   const { time, hostname, pid, seq, correlationId } = obj;
   if (typeof time !== 'number' || typeof hostname !== 'string' || typeof pid !== 'number') return undefined;
   if (typeof seq !== 'number' || typeof correlationId !== 'string') return undefined;
-  const out: TraceEvent = { time, host: hostname, pid, seq, event, correlationId, source };
+  const kept = recent.of(pid);
+  const host = reuse(kept, HOST, hostname);
+  const out: TraceEvent = { time, host, pid, seq, event, correlationId: reuse(kept, CORRELATION_ID, correlationId), source };
   const { tempPath, targetPath, attempt, errorCode, errorMessage, willRetry, delayMs, durationMs, status, access } = obj;
-  if (typeof tempPath === 'string') out.tempPath = tempPath;
-  if (typeof targetPath === 'string') out.targetPath = targetPath;
+  if (typeof tempPath === 'string') out.tempPath = reuse(kept, TEMP_PATH, tempPath);
+  if (typeof targetPath === 'string') out.targetPath = reuse(kept, TARGET_PATH, targetPath);
   if (typeof attempt === 'number') out.attempt = attempt;
-  if (typeof errorCode === 'string') out.errorCode = errorCode;
+  if (typeof errorCode === 'string') out.errorCode = reuse(kept, ERROR_CODE, errorCode);
   if (typeof errorMessage === 'string') out.errorMessage = errorMessage;
   if (typeof willRetry === 'boolean') out.willRetry = willRetry;
   if (typeof delayMs === 'number') out.delayMs = delayMs;

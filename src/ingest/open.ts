@@ -1,23 +1,29 @@
-import { createReadStream } from 'node:fs';
 import { Readable, pipeline } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { InputSpec } from './inputs.js';
+import { fileChunks } from './file-chunks.js';
+import type { IngestOptions } from './adapter.js';
 
 const CHUNK = 128 * 1024;
 
 /**
  * The bytes of one input as an async iterator of chunks, gunzipped when they start with the
  * gzip magic bytes (1f 8b) whatever the name. Read errors (EACCES, EIO, gzip cut short) are
- * thrown from `next()`; the chunks before them have been delivered.
+ * thrown from `next()`; the chunks before them have been delivered. A spec with `open` (a log
+ * store) is read from what it returns.
  */
 export function openInput(
   spec: InputSpec,
   stdin: NodeJS.ReadableStream | undefined,
   progress?: { bytesRead: number },
+  options?: IngestOptions,
 ): AsyncIterator<Buffer> {
   let source: AsyncIterable<unknown>;
-  if (spec.path !== undefined) {
-    source = createReadStream(spec.path, { highWaterMark: CHUNK });
+  if (spec.open !== undefined) {
+    // A log store (clickhouse://): the query is built from the options (time window, skew).
+    source = spec.open(options);
+  } else if (spec.path !== undefined) {
+    source = fileChunks(spec.path, CHUNK);
   } else if (stdin !== undefined) {
     source = stdin;
   } else {

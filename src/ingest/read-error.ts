@@ -16,7 +16,15 @@ export function describeReadError(error: unknown): string {
       return 'it is a folder that could not be searched (EISDIR)';
     case 'EIO':
       return 'the disk reported a read error (EIO)';
+    case 'ELOOP':
+      return 'it is a loop of symbolic links (ELOOP)';
+    case 'ENOENT':
+      return 'it was deleted before it could be read (ENOENT)';
+    case 'INPUT_UNREADABLE':
+      // racetrace's own sentence (a file that shrank while read).
+      return detail;
     default:
-      return code === detail ? code : `${code}: ${detail}`;
+      // Node's messages already start with the code (`ENXIO: no such device...`).
+      return code === detail || detail.startsWith(`${code}:`) ? detail : `${code}: ${detail}`;
   }
 }

@@ -27,6 +27,8 @@ export class InputReader {
   private handler: LineHandler | undefined;
   private readonly splitter: Transform;
   private readonly options: IngestOptions;
+  /** The last chunk did not end with LF: the input's last line is unterminated. */
+  private endsMidLine = false;
 
   constructor(
     readonly name: string,
@@ -39,12 +41,19 @@ export class InputReader {
   }
 
   write(chunk: Buffer): void {
+    if (chunk.length > 0) this.endsMidLine = chunk[chunk.length - 1] !== 0x0a;
     this.splitter.write(chunk);
   }
 
   /** End of input: the last unterminated line, then the adapter's pending events. */
   async end(): Promise<void> {
+    const invalidBefore = this.stats.invalid;
     await new Promise<void>((resolve) => this.splitter.end(() => resolve()));
+    // An unterminated last line that does not parse is a torn one: the writer died mid-line, a
+    // pipe closed early, or the file was cut. What came before is used; the verdict may lack the rest.
+    if (this.endsMidLine && this.stats.invalid > invalidBefore) {
+      this.stats.error ??= `it ends in the middle of line ${this.stats.lines} (the writer stopped, or the input was cut short)`;
+    }
     try {
       this.handler?.end();
     } catch (error) {

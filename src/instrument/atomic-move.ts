@@ -26,7 +26,9 @@ export type Chunks = Iterable<string | Uint8Array> | AsyncIterable<string | Uint
 /**
  * Writes `chunks` to a new temp file and fsyncs it, so a crash after the rename cannot leave a
  * target with missing bytes. The temp must not exist yet (`wx`): a clash means two exports share
- * a temp name, the very race racetrace exists to catch.
+ * a temp name, the very race racetrace exists to catch. When writing fails (a full disk), the
+ * temp is removed (temp.delete) and RacetraceError('EXPORT_FAILED') says so; an error of `chunks`
+ * itself is rethrown as it is, after the same clean-up. The target is never touched here.
  */
 export async function writeTempFile(
   tempPath: string, chunks: Chunks, deps: { tracer: Tracer; fs?: FileSystem; targetPath?: string },
@@ -34,12 +36,58 @@ export async function writeTempFile(
   const fs = deps.fs ?? nodeFs;
   const file = await fs.open(tempPath, 'wx');
   deps.tracer.tempCreate(deps.targetPath === undefined ? { tempPath } : { tempPath, targetPath: deps.targetPath });
+  // fromDisk: write, fsync or close failed, rather than the exporter's own source of chunks.
+  let failure: { error: unknown; fromDisk: boolean } | undefined;
   try {
-    for await (const chunk of chunks) await file.write(chunk);
-    await file.sync();
-  } finally {
-    await file.close();
+    for await (const chunk of chunks) {
+      try {
+        await file.write(chunk);
+      } catch (error) {
+        failure = { error, fromDisk: true };
+        break;
+      }
+    }
+  } catch (error) {
+    failure = { error, fromDisk: false };
   }
+  try {
+    if (failure === undefined) await file.sync();
+  } catch (error) {
+    failure = { error, fromDisk: true };
+  }
+  try {
+    await file.close();
+  } catch (error) {
+    // close() can fail too (NFS reports ENOSPC there); the first failure is the one to tell.
+    failure ??= { error, fromDisk: true };
+  }
+  if (failure === undefined) return;
+  await discardTemp(tempPath, fs, deps.tracer);
+  if (!failure.fromDisk) throw failure.error;
+  const code = errorCode(failure.error) ?? 'UNKNOWN';
+  const target = deps.targetPath === undefined ? 'the target' : deps.targetPath;
+  throw new RacetraceError(
+    'EXPORT_FAILED',
+    `Writing ${tempPath} failed (${errorMessage(failure.error)}); the temp file was removed and ${target} was left as it was: ${writeNextStep(code)}.`,
+    { cause: failure.error, details: { tempPath, targetPath: deps.targetPath, code } },
+  );
+}
+
+/** Removes a temp that will never be renamed; a failure to remove must not hide why. */
+async function discardTemp(tempPath: string, fs: FileSystem, tracer: Tracer): Promise<void> {
+  try {
+    await fs.unlink(tempPath);
+    tracer.tempDelete({ tempPath });
+  } catch {
+    // Already gone, or the disk refuses even that: a work folder's removal will try again.
+  }
+}
+
+function writeNextStep(code: string): string {
+  if (code === 'ENOSPC' || code === 'EDQUOT') return 'free space on that disk (or raise the quota), then export again';
+  if (code === 'EIO') return 'the disk reported an I/O error: check it, then export again';
+  if (code === 'EFBIG') return 'the file is larger than that filesystem allows: write it elsewhere';
+  return 'fix the cause named above, then export again';
 }
 
 /** Next steps for the final error, by the last code seen. */

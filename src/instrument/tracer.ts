@@ -4,8 +4,10 @@ import type { EventName } from '../types.js';
 import { RacetraceError } from '../errors.js';
 import { validateEvent, describeErrors } from '../schema/validators.js';
 import { CORRELATION_ENV, checkCorrelationId, correlationIdFromEnv, newCorrelationId } from './correlation.js';
-import { openLogSync } from './fs.js';
+import { errorMessage, openLogSync } from './fs.js';
+import { LogFile, warn as warnOnStderr } from './log-file.js';
 import { dropStamp, nextSeq, preciseTimestamp, stampTime } from './stamp.js';
+import { traceFieldsSource, type TraceContextOption } from './trace-context.js';
 
 /** How to build a tracer. Give either `logger` or `destination`; neither means stdout. */
 export interface TracerOptions {
@@ -25,6 +27,12 @@ export interface TracerOptions {
   env?: NodeJS.ProcessEnv;
   /** Fields bound to every event, e.g. an OpenTelemetry `trace_id` and `span_id`. */
   bindings?: Record<string, string | number | boolean>;
+  /**
+   * Where `trace_id` / `span_id` come from (issue 8). Default: the active OpenTelemetry span when
+   * @opentelemetry/api is installed, else TRACEPARENT from `env`; `false` for none. Ignored when
+   * `bindings` already has a `trace_id`.
+   */
+  traceContext?: TraceContextOption;
 }
 
 /**
@@ -57,17 +65,14 @@ export interface Tracer {
   flush(): void;
 }
 
-type Destination = ReturnType<typeof pino.destination>;
-
 const pid = process.pid;
 const host = osHostname();
 
-function ownLogger(destination: string | number, sync: boolean): { logger: Logger; stream: Destination } {
-  // The file is opened here, synchronously: sonic-boom would open it asynchronously, and an exit
-  // or uncaught exception before that open loses every buffered event. With the file open,
-  // pino's exit hook for async destinations can flush synchronously on 'exit'.
+function ownLogger(destination: string | number, sync: boolean): { logger: Logger; stream: LogFile } {
+  // The file is opened here, synchronously, so an exit right after the first event can still
+  // flush a buffered log. LogFile (not sonic-boom) so a failing log cannot fail the export.
   const dest = typeof destination === 'string' ? openLogSync(destination) : destination;
-  const stream = pino.destination({ dest, sync });
+  const stream = new LogFile(dest, sync, typeof destination === 'string' ? destination : `fd ${destination}`);
   return { logger: pino({ timestamp: preciseTimestamp }, stream), stream };
 }
 
@@ -91,8 +96,9 @@ export function createTracer(options: TracerOptions = {}): Tracer {
   checkCorrelationId(correlationId, 'correlationId');
   const strict = options.strict ?? false;
   const bindings: Record<string, unknown> = { ...options.bindings, correlationId };
+  const traceFields = traceFieldsSource(options.bindings?.['trace_id'] === undefined ? options.traceContext : false, env);
 
-  let stream: Destination | undefined;
+  let stream: LogFile | undefined;
   let logger: Logger;
   if (options.logger) {
     logger = childLogger(options.logger, bindings);
@@ -102,10 +108,19 @@ export function createTracer(options: TracerOptions = {}): Tracer {
     logger = own.logger.child(bindings);
   }
 
+  // A logger given by the exporter may throw when its destination fails (sonic-boom in sync mode
+  // throws ENOSPC); the export must not fail because its logging did. Reported once per tracer.
+  let loggerFailed = false;
+  const loggerFailure = (error: unknown): void => {
+    if (loggerFailed) return;
+    loggerFailed = true;
+    warnOnStderr(`racetrace: the exporter's logger failed to write a racetrace event (${errorMessage(error)}); the export goes on, but events may be lost.\n`);
+  };
+
   const emit = (event: EventName, fields?: ExtraFields, warn = false): void => {
     const time = stampTime();
     const seq = nextSeq();
-    const line = { seq, event, ...fields };
+    const line = { seq, event, ...traceFields(), ...fields };
     // Extra fields may not replace the stamps: written back, they keep their place up front.
     line.seq = seq;
     line.event = event;
@@ -118,11 +133,19 @@ export function createTracer(options: TracerOptions = {}): Tracer {
           details: { event: record, schemaErrors },
         });
       }
-      logger.warn({ ...line, schemaErrors }, event);
+      try {
+        logger.warn({ ...line, schemaErrors }, event);
+      } catch (error) {
+        loggerFailure(error);
+      }
       return;
     }
-    if (warn) logger.warn(line, event);
-    else logger.info(line, event);
+    try {
+      if (warn) logger.warn(line, event);
+      else logger.info(line, event);
+    } catch (error) {
+      loggerFailure(error);
+    }
   };
 
   return {

@@ -10,6 +10,7 @@ import type { RunState } from '../ingest/context.js';
 import { InputCursor } from './cursor.js';
 import type { Ordered } from './order.js';
 import { ReorderBuffer } from './reorder.js';
+import { withSkew } from './skew.js';
 
 /** What `streamEvents` and `mergeLines` return. */
 export interface IngestResult {
@@ -64,9 +65,9 @@ export async function openCursors<T extends Ordered>(
   const { reorderWindowMs, since, until } = run.options;
   return inputs.map((spec, index) => {
     const reorder = new ReorderBuffer<T>(reorderWindowMs, maxHeld, since, until);
-    const sink = (item: T): void => reorder.push(item);
+    const sink = withSkew<T>(run.options.skew, (item) => reorder.push(item));
     const reader = new InputReader(spec.name, run, (definition, context) => factory(definition, context, sink));
-    return new InputCursor(index, reader, openInput(spec, stdin, io.progress), reorder);
+    return new InputCursor(index, reader, openInput(spec, stdin, io.progress, run.options), reorder);
   });
 }
 

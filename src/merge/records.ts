@@ -38,32 +38,33 @@ export function recordHandler(
     };
     return { line: (text, lineNo) => adapter.line(text, lineNo, emit), end: () => adapter.end(emit) };
   }
-  const reader = new NdjsonReader(context.input);
-  let previous: { time: number; host: string; pid: number; seq: number } = { time: -Infinity, host: '', pid: 0, seq: 0 };
+  // Only the verdict and the parsed line are needed, not a TraceEvent per line.
+  const reader = new NdjsonReader(context.input, false);
+  // The order key of the previous timed line, kept as plain values: no object per line.
+  let time = -Infinity;
+  let host = '';
+  let pid = 0;
+  let seq = 0;
   return {
     line(text: string, lineNo: number): LineResult {
       const result = reader.read(text, lineNo);
-      const source = { input: context.input, line: lineNo };
-      const event = reader.event;
       const parsed = reader.parsed;
-      if (event !== undefined) {
-        previous = event;
-        sink({ time: event.time, host: event.host, pid: event.pid, seq: event.seq, source, text });
-        return result;
+      if (parsed === undefined) {
+        // Not a JSON object: blank and torn lines are not written; other JSON values keep the
+        // place of the previous timed line.
+        if (result.bucket === 'invalid' || isBlank(text)) return result;
+      } else {
+        // A valid event's time is already epoch milliseconds and its seq filled in.
+        const ms = result.bucket === 'event' ? parsed['time'] : toEpochMs(parsed['time']);
+        if (typeof ms === 'number') {
+          const { hostname, pid: linePid, seq: lineSeq } = parsed;
+          time = ms;
+          host = typeof hostname === 'string' ? hostname : '';
+          pid = typeof linePid === 'number' ? linePid : 0;
+          seq = typeof lineSeq === 'number' ? lineSeq : lineNo;
+        }
       }
-      const time = parsed === undefined ? undefined : toEpochMs(parsed['time']);
-      if (parsed !== undefined && time !== undefined) {
-        const { hostname, pid, seq } = parsed;
-        previous = {
-          time,
-          host: typeof hostname === 'string' ? hostname : '',
-          pid: typeof pid === 'number' ? pid : 0,
-          seq: typeof seq === 'number' ? seq : lineNo,
-        };
-      } else if (parsed === undefined && (result.bucket === 'invalid' || isBlank(text))) {
-        return result;
-      }
-      sink({ time: previous.time, host: previous.host, pid: previous.pid, seq: previous.seq, source, text });
+      sink({ time, host, pid, seq, source: { input: context.input, line: lineNo }, text });
       return result;
     },
     end() {},

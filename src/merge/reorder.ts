@@ -12,7 +12,8 @@ import { compareOrdered, type Ordered } from './order.js';
  */
 export class ReorderBuffer<T extends Ordered> {
   late = 0;
-  private run: T[] = [];
+  /** Released slots are cleared: a consumed item must not stay alive until the next compact. */
+  private run: (T | undefined)[] = [];
   private runHead = 0;
   private readonly heap = new Heap<T>(compareOrdered);
   private lastAppended: T | undefined;
@@ -53,7 +54,7 @@ export class ReorderBuffer<T extends Ordered> {
       }
       const held = run.length - this.runHead + heap.size;
       if (!(next.time < limit) && held <= this.maxHeld) break;
-      if (next === fromRun) this.runHead++;
+      if (next === fromRun) run[this.runHead++] = undefined;
       else heap.pop();
       if (this.lastReleased !== undefined && compareOrdered(next, this.lastReleased) < 0) this.late++;
       this.lastReleased = next;

@@ -1,4 +1,5 @@
-import type { Report, StoryEvent } from '../types.js';
+import type { ClockReport, Report, StoryEvent } from '../types.js';
+import { clockText } from './describe-clock.js';
 import { kindTally, plural } from './describe.js';
 import { mdCode, mdText } from './markdown-escape.js';
 import { mdTable } from './markdown-table.js';
@@ -73,4 +74,11 @@ function storyDetail(event: StoryEvent): string {
   if (event.tempPath !== undefined) parts.push(`temp ${mdCode(event.tempPath, true)}`);
   if (event.targetPath !== undefined) parts.push(`target ${mdCode(event.targetPath, true)}`);
   return parts.join('<br>');
+}
+
+/** The clock section as a paragraph and a list; host names are escaped. */
+export function clockMarkdown(clock: ClockReport): string {
+  const { lead, hosts, after } = clockText(clock);
+  const list = hosts.map((line) => `- ${mdText(line)}`).join('\n');
+  return [mdText(lead), list, after.map(mdText).join(' ')].filter((part) => part !== '').join('\n\n');
 }

@@ -3,7 +3,7 @@ import { verdict } from './describe.js';
 import { ganttBlock } from './gantt.js';
 import { mdCode, mdText } from './markdown-escape.js';
 import { findingsMarkdown } from './markdown-findings.js';
-import { diagnosticsMarkdown, exportsMarkdown, storyMarkdown, summaryMarkdown } from './markdown-sections.js';
+import { clockMarkdown, diagnosticsMarkdown, exportsMarkdown, storyMarkdown, summaryMarkdown } from './markdown-sections.js';
 import { timeFormatter } from './time.js';
 
 /**
@@ -25,6 +25,7 @@ export const markdownReporter: Reporter = (report) => {
   const gantt = ganttBlock(report);
   if (gantt !== '') parts.push('### Conflicting holds', gantt);
   if (report.exports.length > 0) parts.push('### Exports', exportsMarkdown(report, time));
+  if (report.clock) parts.push('### Clocks', clockMarkdown(report.clock));
   if (report.diagnostics.length > 0 || report.diagnosticsOmitted) {
     parts.push('### Invalid lines', diagnosticsMarkdown(report));
   }

@@ -1,4 +1,5 @@
-import type { ExportSummary, Report, StoryEvent } from '../types.js';
+import type { ClockReport, ExportSummary, Report, StoryEvent } from '../types.js';
+import { clockText } from './describe-clock.js';
 import { paint, type Style } from './ansi.js';
 import { plural } from './describe.js';
 import { neutralise } from './sanitize.js';
@@ -90,4 +91,10 @@ function storyDetail(event: StoryEvent): string {
   if (event.tempPath !== undefined) parts.push(`temp ${neutralise(event.tempPath)}`);
   if (event.targetPath !== undefined) parts.push(`target ${neutralise(event.targetPath)}`);
   return parts.join('\n');
+}
+
+/** How far the hosts' clocks disagree (issue 8), so a reader knows how far to trust cross-host order. */
+export function clockSection(clock: ClockReport): string {
+  const { lead, hosts, after } = clockText(clock);
+  return [neutralise(lead), ...hosts.map((line) => `  ${neutralise(line)}`), ...after.map(neutralise)].join('\n');
 }

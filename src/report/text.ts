@@ -4,7 +4,7 @@ import { paint } from './ansi.js';
 import { kindTally, verdict } from './describe.js';
 import { neutralise } from './sanitize.js';
 import { findingsSection } from './text-findings.js';
-import { diagnosticsSection, exportsSection, inputsSection, storySection, type TextContext } from './text-sections.js';
+import { clockSection, diagnosticsSection, exportsSection, inputsSection, storySection, type TextContext } from './text-sections.js';
 import { formatSpan, timeFormatter } from './time.js';
 
 /**
@@ -29,6 +29,7 @@ export const textReporter: Reporter = (report, options) => {
       : `${heading('Findings')}\nNo findings.`,
   );
   if (report.exports.length > 0) sections.push(`${heading('Exports')}\n${exportsSection(report, ctx)}`);
+  if (report.clock) sections.push(`${heading('Clocks')}\n${clockSection(report.clock)}`);
   if (report.diagnostics.length > 0 || report.diagnosticsOmitted) {
     sections.push(`${heading('Invalid lines')}\n${diagnosticsSection(report)}`);
   }

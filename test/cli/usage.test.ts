@@ -11,7 +11,7 @@ test('racetrace --help lists the commands and exits 0', async () => {
 test('no command: one sentence naming the commands, exit 2', async () => {
   const result = await runCli([]);
   assert.equal(result.code, 2);
-  assert.match(result.stderr, /^racetrace: Name a command: analyze, merge, validate or demo\./);
+  assert.match(result.stderr, /^racetrace: Name a command: analyze, merge, validate, demo or emit\./);
   assertNoStackTrace(result.stderr);
 });
 

@@ -39,7 +39,9 @@ export function parseJson(text: string): { value: unknown; error?: undefined } |
   } catch (error) {
     // V8 quotes the offending text; the diagnostic points at the line instead of echoing it.
     const message = error instanceof Error ? error.message : String(error);
-    return { error: `not JSON (${message.replace(/, ".*" is not valid JSON$/s, '').slice(0, 160)})` };
+    // Both of V8's forms quote the text (`..., "abc" is not valid JSON`, `..., "abc"... is not
+    // valid JSON`): everything from the quote on goes.
+    return { error: `not JSON (${message.replace(/,? ".*$/s, '').slice(0, 160)})` };
   }
 }
 

@@ -1,0 +1,98 @@
+import { measure, type Measurement } from './measure.js';
+
+/** One program the runner times: a command line, and whether its stdout matters. */
+export interface Contender {
+  name: string;
+  cmd: string;
+  args: string[];
+  ignoreStdout?: boolean;
+}
+
+/** A baseline and a subject timed on the same input, rounds alternating. */
+export interface Pair {
+  label: string;
+  baseline: string;
+  subject: string;
+  bytes: number;
+  baseMs: number;
+  subjectMs: number;
+  basePeak: number;
+  subjectPeak: number;
+  /** Why a side failed (exit code and the end of its stderr); its figures are then NaN. */
+  failure?: string;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+/** analyze exits 1 when it finds races, which the generated data has on purpose. */
+function failed(m: Measurement): boolean {
+  return m.code !== 0 && m.code !== 1;
+}
+
+function describeFailure(name: string, m: Measurement): string {
+  const oom = /heap out of memory|Reached heap limit/.test(m.stderr) ? ' (out of memory under the heap cap)' : '';
+  const last = m.stderr.trim().split('\n').filter((l) => l.trim() !== '').slice(-1)[0] ?? '';
+  return `${name} exited ${m.code ?? 'on a signal'}${oom}${oom ? '' : `: ${last.slice(0, 200)}`}`;
+}
+
+/**
+ * Times `runs[0]` (the baseline) and `runs[1]` (the subject) `rounds` times each, alternating
+ * which goes first so drift on a shared machine hits both alike; keeps the medians and the peaks.
+ * A side that fails (an out-of-memory exit under the heap cap) is reported, not thrown: the other
+ * figures of the run still matter.
+ */
+export async function timePair(label: string, bytes: number, runs: [Contender, Contender], rounds: number): Promise<Pair> {
+  const times: number[][] = [[], []];
+  const peaks: number[][] = [[], []];
+  let failure: string | undefined;
+  for (let r = 0; r < rounds && failure === undefined; r++) {
+    const order = r % 2 === 0 ? [0, 1] : [1, 0];
+    for (const i of order) {
+      const run = runs[i] as Contender;
+      const m = await measure(run.cmd, run.args, run.ignoreStdout ? 'ignore' : 'capture');
+      if (failed(m)) {
+        failure = describeFailure(run.name, m);
+        break;
+      }
+      times[i]?.push(m.ms);
+      peaks[i]?.push(m.peakRssMiB);
+    }
+  }
+  const pair: Pair = {
+    label,
+    baseline: runs[0].name,
+    subject: runs[1].name,
+    bytes,
+    baseMs: median(times[0] ?? []),
+    subjectMs: median(times[1] ?? []),
+    basePeak: Math.max(...(peaks[0] ?? [])),
+    subjectPeak: Math.max(...(peaks[1] ?? [])),
+    ...(failure ? { failure } : {}),
+  };
+  process.stdout.write(formatPair(pair));
+  return pair;
+}
+
+/** Throughput of one side, in MB/s. */
+export function mbps(bytes: number, ms: number): number {
+  return bytes / 1e6 / (ms / 1000);
+}
+
+/** How many times faster the subject ran than the baseline (throughput ratio). */
+export function ratio(p: Pair): number {
+  return p.baseMs / p.subjectMs;
+}
+
+function formatPair(p: Pair): string {
+  const side = (name: string, ms: number, peak: number): string =>
+    `  ${name.padEnd(40)} ${`${mbps(p.bytes, ms).toFixed(1)} MB/s`.padStart(12)}  peak ${peak.toFixed(0)} MiB\n`;
+  return (
+    `${p.label} (${(p.bytes / 1e6).toFixed(0)} MB)\n` +
+    side(p.baseline, p.baseMs, p.basePeak) +
+    (p.failure ? `  FAILED: ${p.failure}\n` : side(p.subject, p.subjectMs, p.subjectPeak)) +
+    `  throughput ratio ${p.subject} / ${p.baseline}: ${ratio(p).toFixed(2)}x\n\n`
+  );
+}

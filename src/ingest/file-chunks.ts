@@ -1,0 +1,33 @@
+import { open } from 'node:fs/promises';
+import { RacetraceError } from '../errors.js';
+
+/**
+ * The bytes of a file, in chunks, read to its end. A file that ends before the size it had when
+ * opened was truncated while being read (logrotate's copytruncate, a writer starting over): its
+ * end looks like any other, so the sizes are compared and the loss is thrown (INPUT_UNREADABLE)
+ * after the chunks that were read. A file that only grew is read to where it was at that moment.
+ */
+export async function* fileChunks(path: string, chunkSize: number): AsyncGenerator<Buffer> {
+  const handle = await open(path, 'r');
+  try {
+    const sizeAtOpen = (await handle.stat()).size;
+    let read = 0;
+    for await (const chunk of handle.createReadStream({ highWaterMark: chunkSize, autoClose: false })) {
+      read += (chunk as Buffer).length;
+      yield chunk as Buffer;
+    }
+    // Some files (/proc, sysfs) report a size they do not have; only a size that fell is a loss.
+    if (read < sizeAtOpen) {
+      const sizeNow = (await handle.stat()).size;
+      if (sizeNow < sizeAtOpen) {
+        throw new RacetraceError(
+          'INPUT_UNREADABLE',
+          `it shrank from ${sizeAtOpen} to ${sizeNow} bytes while it was read (truncated or rotated), so ${sizeAtOpen - read} bytes were never read`,
+          { details: { path, sizeAtOpen, sizeNow, read } },
+        );
+      }
+    }
+  } finally {
+    await handle.close();
+  }
+}
