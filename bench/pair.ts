@@ -92,7 +92,8 @@ function formatPair(p: Pair): string {
   return (
     `${p.label} (${(p.bytes / 1e6).toFixed(0)} MB)\n` +
     side(p.baseline, p.baseMs, p.basePeak) +
-    (p.failure ? `  FAILED: ${p.failure}\n` : side(p.subject, p.subjectMs, p.subjectPeak)) +
-    `  throughput ratio ${p.subject} / ${p.baseline}: ${ratio(p).toFixed(2)}x\n\n`
+    (p.failure
+      ? `  FAILED: ${p.failure}\n\n`
+      : side(p.subject, p.subjectMs, p.subjectPeak) + `  throughput ratio ${p.subject} / ${p.baseline}: ${ratio(p).toFixed(2)}x\n\n`)
   );
 }

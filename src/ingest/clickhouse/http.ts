@@ -65,12 +65,13 @@ export function firstSentence(text: string): string {
 }
 
 function causeCode(error: unknown): string {
-  let current: unknown = error;
   // fetch wraps the socket error: TypeError('fetch failed') { cause: Error { code: 'ECONNREFUSED' } }.
-  for (let depth = 0; depth < 4 && current instanceof Error; depth++) {
-    const code = (current as { code?: unknown }).code;
+  let deepest = error;
+  for (let depth = 0; depth < 4 && deepest instanceof Error; depth++) {
+    const code = (deepest as { code?: unknown }).code;
     if (typeof code === 'string') return code;
-    current = current.cause;
+    if (deepest.cause === undefined) break;
+    deepest = deepest.cause;
   }
-  return error instanceof Error ? error.message : String(error);
+  return deepest instanceof Error ? deepest.message : String(deepest);
 }
