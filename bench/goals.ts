@@ -1,6 +1,7 @@
 /**
  * The goals of issue #5 ("Fast on a gigabyte"), judged on the figures of one bench run. A goal
- * whose figures were not measured in this run (`--only`, a failed side) is listed as not measured.
+ * whose figures were not measured in this run (`--only`) is listed as such; one whose run failed
+ * (NaN: out of memory under the heap cap) is not met.
  */
 export interface Goal {
   name: string;
@@ -10,7 +11,8 @@ export interface Goal {
 }
 
 export function goal(name: string, value: number | undefined, format: (v: number) => string, met: (v: number) => boolean): Goal {
-  if (value === undefined || !Number.isFinite(value)) return { name, value: undefined, met: false };
+  if (value === undefined) return { name, value: undefined, met: false };
+  if (!Number.isFinite(value)) return { name, value: 'failed', met: false };
   return { name, value: format(value), met: met(value) };
 }
 

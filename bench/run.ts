@@ -52,8 +52,9 @@ async function dataset(size: string, layout: GenerateOptions['layout']): Promise
 const analyzeArgs = (files: string[]) => [heapCap, cli, 'analyze', '--format', 'json', '--out', '/dev/null', ...files];
 const bare = (files: string[]): Contender => ({ name: 'bare read+split2+JSON.parse', cmd: node, args: [join(here, 'bare-loop.js'), ...files] });
 const analyzer = (files: string[]): Contender => ({ name: `racetrace analyze (heap ${values.heap} MiB)`, cmd: node, args: analyzeArgs(files) });
+/** A figure of a pair: undefined when not measured, NaN when the run failed (the goal is not met). */
 const failedOr = (p: Pair | undefined, value: (p: Pair) => number): number | undefined =>
-  p === undefined || p.failure !== undefined ? undefined : value(p);
+  p === undefined ? undefined : p.failure !== undefined ? Number.NaN : value(p);
 const goals: Goal[] = [];
 
 if (wants('analyze')) {
@@ -98,7 +99,7 @@ if (wants('merge')) {
         ? `  racetrace merge (heap ${values.heap} MiB)  ${`${mbps(totalBytes(largeFiles), m.ms).toFixed(1)} MB/s`.padStart(12)}  peak ${m.peakRssMiB.toFixed(0)} MiB\n\n`
         : `  FAILED: exited ${m.code}: ${m.stderr.trim().split('\n').slice(-1)[0] ?? ''}\n\n`),
   );
-  goals.push(goal(`merge peak memory ${large} / ${small} <= 1.2x (flat)`, ok ? failedOr(p, (q) => m.peakRssMiB / q.subjectPeak) : undefined, times, (v) => v <= 1.2));
+  goals.push(goal(`merge peak memory ${large} / ${small} <= 1.2x (flat)`, ok ? failedOr(p, (q) => m.peakRssMiB / q.subjectPeak) : Number.NaN, times, (v) => v <= 1.2));
 }
 if (wants('tracer') && existsSync(join(here, 'tracer.js'))) {
   // Both sync destinations: a file (what an exporter writes) and /dev/null (CPU cost only).

@@ -31,11 +31,18 @@ export function writeStdout(text: string): Promise<void> {
   });
 }
 
-/** Ends quietly on EPIPE; anything else on stdout is unexpected and rethrown. */
+/**
+ * Ends quietly on EPIPE (the reader has what it wanted). A stdout that cannot be written (a full
+ * disk: `racetrace merge logs/ > merged.ndjson`) is one sentence and exit 2, since the output is
+ * incomplete; an error without a system code is unexpected and rethrown.
+ */
 export function quietOnClosedPipe(): void {
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
+    if (error.code === undefined || !error.code.startsWith('E')) throw error;
+    const next = error.code === 'ENOSPC' || error.code === 'EDQUOT' ? 'free space on that disk, or write elsewhere' : 'check where the output goes';
+    process.stderr.write(`racetrace: cannot write the output (${error.message}), so it is incomplete: ${next}.\n`);
+    process.exit(2);
   });
 }
 

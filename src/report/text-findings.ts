@@ -12,25 +12,41 @@ const WHERE_WIDTH = 44;
 const PIDS_WIDTH = 14;
 const DETAIL_WIDTH = 104;
 const EVIDENCE_SHOWN = 3;
+// A window can involve hundreds of exports; a terminal shows a few and the count (JSON has all).
+const IDS_SHOWN = 4;
+const PIDS_SHOWN = 10;
 
 /**
- * All findings in one table, worst first: one row of where/when/who, then a full-width row with
- * the message, the facts that apply, the hint and where the evidence is.
+ * All findings, worst first: an overview table (where, when, who), then one block per finding
+ * with the message, the facts that apply, the hint and where the evidence is. Plain blocks, not
+ * full-width table rows: cli-table3 lays a spanning cell out column by column, which cost minutes
+ * for a few hundred findings.
  */
 export function findingsSection(findings: readonly Finding[], ctx: TextContext): string {
+  const sorted = sortFindings(findings);
   const table = makeTable(['#', 'severity', 'kind', 'where', 'when (UTC)', 'pids'], ctx.color);
-  sortFindings(findings).forEach((finding, index) => {
+  sorted.forEach((finding, index) => {
     table.push([
       String(index + 1),
       paint(finding.severity, SEVERITY_STYLE[finding.severity], ctx.color),
       neutralise(finding.kind),
       where(finding),
       when(finding, ctx),
-      wrap((finding.pids ?? []).join(', '), PIDS_WIDTH),
+      wrap(firstOf((finding.pids ?? []).map(String), PIDS_SHOWN), PIDS_WIDTH),
     ]);
-    table.push([{ colSpan: 6, content: detail(finding, ctx) }]);
   });
-  return table.toString();
+  const blocks = sorted.map((finding, index) => {
+    const title = paint(`#${index + 1} ${finding.severity} ${neutralise(finding.kind)}`, SEVERITY_STYLE[finding.severity], ctx.color);
+    return `${title}\n${indent(detail(finding, ctx))}`;
+  });
+  return `${table.toString()}\n\n${blocks.join('\n\n')}`;
+}
+
+function indent(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => `  ${line}`)
+    .join('\n');
 }
 
 function where(finding: Finding): string {
@@ -49,7 +65,7 @@ function detail(finding: Finding, ctx: TextContext): string {
   const lines = [wrap(neutralise(finding.message), DETAIL_WIDTH)];
   const facts = findingFacts(finding).map(({ label, value }) => `${label}: ${neutralise(value)}`);
   if (finding.correlationIds && finding.correlationIds.length > 0) {
-    facts.unshift(`exports: ${finding.correlationIds.map(neutralise).join(', ')}`);
+    facts.unshift(`exports: ${firstOf(finding.correlationIds.map(neutralise), IDS_SHOWN)}`);
   }
   if (facts.length > 0) lines.push(wrap(facts.join(' · '), DETAIL_WIDTH));
   if (finding.hint !== '') lines.push(paint(wrap(`hint: ${neutralise(finding.hint)}`, DETAIL_WIDTH), 'cyan', ctx.color));
@@ -60,4 +76,10 @@ function detail(finding: Finding, ctx: TextContext): string {
     lines.push(paint(wrap(`evidence: ${shown.join(', ')}${more}`, DETAIL_WIDTH), 'dim', ctx.color));
   }
   return lines.join('\n');
+}
+
+/** `a, b, c and 7 more`: the first few of a list that may be long. */
+function firstOf(items: readonly string[], shown: number): string {
+  if (items.length <= shown) return items.join(', ');
+  return `${items.slice(0, shown).join(', ')} and ${items.length - shown} more`;
 }

@@ -9,14 +9,15 @@ import { paint } from './ansi.js';
 export function makeTable(
   head: string[],
   color: boolean,
-  options: { colAligns?: ('left' | 'right')[]; compact?: boolean } = {},
+  options: { colAligns?: ('left' | 'right')[]; colWidths?: number[]; compact?: boolean } = {},
 ): Table.Table {
-  const { colAligns, compact = false } = options;
+  const { colAligns, colWidths, compact = false } = options;
   return new Table({
     head: head.map((title) => paint(title, 'bold', color)),
     // compact: no rule between rows, for lists of one-line rows.
     style: { head: [], border: [], compact },
     ...(colAligns ? { colAligns } : {}),
+    ...(colWidths ? { colWidths } : {}),
   });
 }
 

@@ -116,7 +116,11 @@ export function mutate(lines: Line[], m: Mutation): void {
     const obj = parseObject(line.bytes);
     if (obj === undefined) return;
     edit(obj, Object.keys(obj));
-    line.bytes = Buffer.from(stringify(obj), 'utf8');
+    try {
+      line.bytes = Buffer.from(stringify(obj), 'utf8');
+    } catch {
+      // JSON.stringify recurses: a 100k-deep value (deepValid) parses but cannot be written back.
+    }
   };
   const pick = <T>(items: readonly T[]): T => items[m.value % items.length] as T;
   switch (m.op) {

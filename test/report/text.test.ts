@@ -100,3 +100,15 @@ test('colour adds escape codes and changes nothing else (the layout stays aligne
     assert.equal(coloured, textReporter(report, { color: false }));
   }
 });
+
+test('hundreds of findings with long export lists render whole (regression: minutes in cli-table3 spans)', { timeout: 60_000 }, () => {
+  const base = makeReport();
+  const one = base.findings[0];
+  assert.ok(one);
+  const ids = Array.from({ length: 100 }, (_, i) => `20261128T170000Z-${String(i).padStart(4, '0')}-aaaa-bbbb-cccc-dddddddddddd`);
+  const findings = Array.from({ length: 400 }, (_, i) => ({ ...one, message: `finding number ${i} with a message that is long enough to wrap across the detail block width`, correlationIds: ids }));
+  const out = textReporter({ ...base, findings }, { color: false });
+  for (const i of [0, 199, 399]) assert.match(out, new RegExp(`finding number ${i} with a message`));
+  assert.match(out, /and 96 more/);
+  assert.doesNotMatch(out, /…/);
+});

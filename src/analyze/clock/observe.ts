@@ -25,16 +25,31 @@ const SWEEP_EVERY = 4096;
  * known window. A temp.create after another host's temp.delete proves nothing (the create would
  * have worked anyway), and successful renames of one path do not say who went first.
  */
+/** One process's state: its last stamp and the temps it holds. */
+interface Process {
+  host: string;
+  pid: number;
+  /** The host's event counter, shared by its processes. */
+  counter: { events: number };
+  last: number;
+  /** temp -> the stamp before its create, and when it was created (for the sweep). */
+  created: Map<string, { pre: number; at: number }>;
+  /** temp -> the stamp of the rename.attempt in flight. */
+  attempts: Map<string, number>;
+}
+
 export class ClockObserver {
   readonly observations: Observation[] = [];
   observationsOmitted = 0;
-  readonly hostEvents = new Map<string, number>();
   hostsOmitted = 0;
-  private readonly lastStamp = new Map<string, number>();
-  /** process + temp -> the stamp before its create, and when it was created (for the sweep). */
-  private readonly created = new Map<string, { pre: number; at: number }>();
-  private readonly attempts = new Map<string, number>();
+  private readonly hosts = new Map<string, { events: number }>();
+  /** host -> pid -> process: no key string to build per event. */
+  private readonly processes = new Map<string, Map<number, Process>>();
+  private recent: Process | undefined;
   private readonly removals = new Map<string, Bracket[]>();
+  /** Removals in arrival order, so that forgetting old ones costs O(1) each. */
+  private expiry: { path: string; post: number }[] = [];
+  private expiryHead = 0;
   private pending: Pending[] = [];
   private pendingHead = 0;
   /** Open effects by path, so that a removal arriving later joins their candidates. */
@@ -44,44 +59,52 @@ export class ClockObserver {
 
   constructor(private readonly options: ClockOptions) {}
 
+  /** Events per host. */
+  get hostEvents(): Map<string, number> {
+    return new Map([...this.hosts].map(([host, counter]) => [host, counter.events]));
+  }
+
   event(e: TraceEvent): void {
-    if (!this.countHost(e.host)) return;
+    // This runs for every event of every analysis: runs of one process skip the lookups.
+    const proc = this.recent !== undefined && this.recent.pid === e.pid && this.recent.host === e.host
+      ? this.recent : this.processOf(e.host, e.pid);
+    if (proc === undefined) return;
+    this.recent = proc;
+    proc.counter.events++;
     if (e.time > this.now) this.now = e.time;
-    const proc = `${e.host}\0${e.pid}`;
-    const before = this.lastStamp.get(proc) ?? -Infinity;
+    const before = proc.last;
     const path = e.tempPath;
     if (path !== undefined && e.access !== 'read') {
-      const key = `${proc}\0${path}`;
       switch (e.event) {
         case 'temp.create':
-          this.created.set(key, { pre: before, at: e.time });
+          proc.created.set(path, { pre: before, at: e.time });
           break;
         case 'rename.attempt':
-          this.attempts.set(key, e.time);
+          proc.attempts.set(path, e.time);
           break;
         case 'rename.success':
-          this.remove(path, { host: e.host, pid: e.pid, pre: this.attempts.get(key) ?? before, post: e.time, source: e.source });
-          this.created.delete(key);
-          this.attempts.delete(key);
+          this.remove(path, { host: e.host, pid: e.pid, pre: proc.attempts.get(path) ?? before, post: e.time, source: e.source });
+          proc.created.delete(path);
+          proc.attempts.delete(path);
           break;
         case 'temp.delete':
           this.remove(path, { host: e.host, pid: e.pid, pre: before, post: e.time, source: e.source });
-          this.created.delete(key);
+          proc.created.delete(path);
           break;
         case 'rename.failure':
           if (e.errorCode === 'ENOENT') {
-            const effect = { host: e.host, pid: e.pid, pre: this.created.get(key)?.pre ?? -Infinity, post: e.time, source: e.source };
+            const effect = { host: e.host, pid: e.pid, pre: proc.created.get(path)?.pre ?? -Infinity, post: e.time, source: e.source };
             this.open(path, effect);
           }
-          this.attempts.delete(key);
-          if (e.willRetry !== true) this.created.delete(key);
+          proc.attempts.delete(path);
+          if (e.willRetry !== true) proc.created.delete(path);
           break;
         default:
           break;
       }
     }
-    this.lastStamp.set(proc, e.time);
-    this.settle(false);
+    proc.last = e.time;
+    if (this.pendingHead < this.pending.length) this.settle(false);
     if (++this.seen % SWEEP_EVERY === 0) this.sweep();
   }
 
@@ -90,21 +113,27 @@ export class ClockObserver {
     this.settle(true);
   }
 
-  private countHost(host: string): boolean {
-    const count = this.hostEvents.get(host);
-    if (count !== undefined) {
-      this.hostEvents.set(host, count + 1);
-      return true;
+  private processOf(host: string, pid: number): Process | undefined {
+    let pids = this.processes.get(host);
+    const known = pids?.get(pid);
+    if (known !== undefined) return known;
+    let counter = this.hosts.get(host);
+    if (counter === undefined) {
+      if (this.hosts.size >= this.options.maxHosts) {
+        this.hostsOmitted++;
+        return undefined;
+      }
+      this.hosts.set(host, (counter = { events: 0 }));
     }
-    if (this.hostEvents.size >= this.options.maxHosts) {
-      this.hostsOmitted++;
-      return false;
-    }
-    this.hostEvents.set(host, 1);
-    return true;
+    if (pids === undefined) this.processes.set(host, (pids = new Map()));
+    const proc: Process = { host, pid, counter, last: -Infinity, created: new Map(), attempts: new Map() };
+    pids.set(pid, proc);
+    return proc;
   }
 
   private open(path: string, effect: Bracket): void {
+    // A window that began before the removals still remembered may have lost its real cause.
+    if (effect.pre < this.now - this.options.memoryMs) return;
     const pending: Pending = { path, effect, causes: [], ambiguous: false, deadline: effect.post + this.options.maxOffsetMs };
     for (const removal of this.removals.get(path) ?? []) this.consider(pending, removal);
     this.pending.push(pending);
@@ -118,6 +147,7 @@ export class ClockObserver {
     if (list === undefined) this.removals.set(path, (list = []));
     list.push(bracket);
     if (list.length > this.options.removalsPerPath) list.shift();
+    this.expiry.push({ path, post: bracket.post });
     for (const pending of this.openByPath.get(path) ?? []) this.consider(pending, bracket);
   }
 
@@ -160,15 +190,30 @@ export class ClockObserver {
     this.observations.push({ effect, causes });
   }
 
-  /** Forgets paths and processes unused for `memoryMs`: their removals can no longer pair. */
+  /** Forgets removals and processes unused for `memoryMs`: they can no longer pair. */
   private sweep(): void {
     const horizon = this.now - this.options.memoryMs;
-    for (const [path, list] of this.removals) {
-      const last = list[list.length - 1];
-      if (last === undefined || last.post < horizon) this.removals.delete(path);
+    const expiry = this.expiry;
+    while (this.expiryHead < expiry.length && (expiry[this.expiryHead] as { post: number }).post < horizon) {
+      const { path } = expiry[this.expiryHead++] as { path: string };
+      const list = this.removals.get(path);
+      const last = list?.[list.length - 1];
+      if (last !== undefined && last.post < horizon) this.removals.delete(path);
     }
-    for (const [key, entry] of this.created) if (entry.at < horizon) this.created.delete(key);
-    for (const [key, at] of this.attempts) if (at < horizon) this.attempts.delete(key);
-    for (const [proc, at] of this.lastStamp) if (at < horizon) this.lastStamp.delete(proc);
+    if (this.expiryHead > 4096 && this.expiryHead * 2 > expiry.length) {
+      this.expiry = expiry.slice(this.expiryHead);
+      this.expiryHead = 0;
+    }
+    for (const pids of this.processes.values()) {
+      for (const [pid, proc] of pids) {
+        if (proc.last < horizon) {
+          pids.delete(pid);
+          if (this.recent === proc) this.recent = undefined;
+          continue;
+        }
+        for (const [path, entry] of proc.created) if (entry.at < horizon) proc.created.delete(path);
+        for (const [path, at] of proc.attempts) if (at < horizon) proc.attempts.delete(path);
+      }
+    }
   }
 }

@@ -9,7 +9,10 @@ export interface ClockOptions {
    * leaves the real cause out and shows up as contradictions; correct it roughly with --skew.
    */
   maxOffsetMs: number;
-  /** A path's removals, and a process's open temps, are forgotten after this long unused. */
+  /**
+   * Removals, and a process's open temps, are remembered this long (report time). A failed
+   * rename whose temp was created longer ago than this is not used (its cause may be forgotten).
+   */
   memoryMs: number;
   /** Removals of one path kept for pairing, the most recent. */
   removalsPerPath: number;
@@ -30,7 +33,7 @@ export interface ClockOptions {
 
 export const DEFAULT_CLOCK_OPTIONS: ClockOptions = {
   maxOffsetMs: 250,
-  memoryMs: 60_000,
+  memoryMs: 10_000,
   removalsPerPath: 256,
   causesPerObservation: 24,
   maxObservations: 10_000,

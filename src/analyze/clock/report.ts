@@ -100,7 +100,7 @@ function round(ms: number): number {
 }
 
 /** `+12.3` / `-0.5`: one decimal, signed. */
-export function signed(ms: number): string {
+function signed(ms: number): string {
   const text = (Math.round(ms * 10) / 10).toFixed(1);
   return ms >= 0 && !text.startsWith('-') ? `+${text}` : text === '-0.0' ? '+0.0' : text;
 }
