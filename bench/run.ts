@@ -78,7 +78,6 @@ if (wants('interleaved')) {
   goals.push(
     { name: `interleaved ${large} runs under --max-old-space-size=${values.heap}`, value: p.failure ? 'failed' : 'ran', met: !p.failure },
     goal(`interleaved peak memory at ${large} <= 200 MiB`, failedOr(p, (q) => q.subjectPeak), mib, (v) => v <= 200),
-    goal(`interleaved ${large} / bare loop (no goal; for the record)`, failedOr(p, ratio), times, () => true),
   );
 }
 if (wants('merge')) {

@@ -37,4 +37,6 @@ export interface AnalysisResult {
 export interface Analysis {
   event(event: TraceEvent): void;
   finish(): AnalysisResult;
+  /** Exports with a finding so far (cheap; for a progress line while events still arrive). */
+  flaggedSoFar(): number;
 }

@@ -84,6 +84,7 @@ export function createAnalysis(options: AnalysisOptions, detectors: readonly Det
   let finished: AnalysisResult | undefined;
 
   return {
+    flaggedSoFar: () => exports.flaggedSoFar,
     event(e: TraceEvent) {
       if (finished) throw new Error('analysis already finished');
       events++;

@@ -95,9 +95,15 @@ export class ExportTable {
     pids.add(pid);
   }
 
+  /** Exports a detector has flagged so far: the live count a progress line shows. */
+  flaggedSoFar = 0;
+
   flag(correlationId: string): void {
     const r = this.records.get(correlationId);
-    if (r) r.flagged = true;
+    if (r && !r.flagged) {
+      r.flagged = true;
+      this.flaggedSoFar++;
+    }
   }
 
   lastSeen(correlationId: string): number | undefined {

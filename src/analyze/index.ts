@@ -19,9 +19,11 @@ export type AnalyzeOptions = Partial<IngestOptions> &
     progress?: AnalyzeProgress;
   };
 
-/** Bytes read of the inputs' total, and events seen so far. */
+/** Bytes read of the inputs' total, events seen so far, and how many exports have findings. */
 export interface AnalyzeProgress extends ReadProgress {
   events: number;
+  /** Filled in by analyze(): exports a detector has flagged so far. */
+  flagged?: () => number;
 }
 
 
@@ -33,6 +35,7 @@ export async function analyze(inputs: string[], options: AnalyzeOptions = {}): P
   const { stdin, timeline, progress, ...rest } = options;
   const ingestOptions: IngestOptions = { ...DEFAULT_INGEST_OPTIONS, ...definedOnly(rest) };
   const analysis = createAnalysis({ ...DEFAULT_ANALYSIS_OPTIONS, ...definedOnly(rest) });
+  if (progress) progress.flagged = () => analysis.flaggedSoFar();
   const collector = timeline ? createTimelineCollector() : undefined;
   const clocks = createClockCollector();
   const io: IngestIO = {};

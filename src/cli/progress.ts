@@ -22,11 +22,15 @@ export function startProgress(stream: NodeJS.WriteStream = process.stderr): { pr
   };
 }
 
-/** `read 312.4 MB of 1.0 GB (31%) · 1,204,332 events · 180.2 MB/s` */
+/** `read 312.4 MB of 1.0 GB (31%) · 1,204,332 events · 180.2 MB/s · 12 exports with findings so far` */
 export function progressLine(progress: AnalyzeProgress, elapsedMs: number): string {
   const share = progress.bytesTotal > 0 ? ` of ${bytes(progress.bytesTotal)} (${Math.min(100, Math.floor((progress.bytesRead / progress.bytesTotal) * 100))}%)` : '';
   const rate = elapsedMs > 0 ? bytes((progress.bytesRead / elapsedMs) * 1000) : bytes(0);
-  return `read ${bytes(progress.bytesRead)}${share} · ${progress.events.toLocaleString('en-US')} events · ${rate}/s`;
+  const flagged = progress.flagged?.() ?? 0;
+  return (
+    `read ${bytes(progress.bytesRead)}${share} · ${progress.events.toLocaleString('en-US')} events · ${rate}/s` +
+    ` · ${flagged.toLocaleString('en-US')} ${flagged === 1 ? 'export' : 'exports'} with findings so far`
+  );
 }
 
 function bytes(n: number): string {

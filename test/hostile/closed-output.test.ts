@@ -5,12 +5,13 @@ import { once } from 'node:events';
 import { closeSync, existsSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { assertNoStackTrace } from '../helpers/cli.js';
-import { cliPath } from '../helpers/paths.js';
+import { cliPath, samplesDir } from '../helpers/paths.js';
 import { tempFolder } from '../helpers/tmp.js';
 import { eventLine } from '../helpers/ingest.js';
 
 // Issue 7: `racetrace merge big.log | head` ends quietly; an output that cannot be written at
 // all (a full disk) is one sentence and exit 2, never a stack trace.
+const naive = join(samplesDir, 'naive-5');
 
 /** A log far bigger than a pipe's buffer, so the writer is still writing when `head` leaves. */
 function bigLog(folder: string): string {
@@ -23,38 +24,37 @@ function bigLog(folder: string): string {
   return path;
 }
 
-/** Runs `racetrace ARGS | head OPTION` in a real shell; racetrace's exit code and stderr come back through files. */
-async function pipeIntoHead(folder: string, args: string[], headOption: string): Promise<{ code: string; stderr: string; head: string }> {
+/** Runs `racetrace ARGS | READER` in a real shell; racetrace's exit code and stderr come back through files. */
+async function pipeInto(folder: string, args: string[], reader: string): Promise<{ code: string; stderr: string; read: string }> {
   const codeFile = join(folder, 'code');
   const errFile = join(folder, 'err');
   const quoted = [process.execPath, cliPath, ...args].map((arg) => `'${arg.replace(/'/g, `'\\''`)}'`).join(' ');
-  const shell = spawn('sh', ['-c', `{ ${quoted} 2>'${errFile}'; echo $? >'${codeFile}'; } | head ${headOption}`], {
+  const shell = spawn('sh', ['-c', `{ ${quoted} 2>'${errFile}'; echo $? >'${codeFile}'; } | ${reader}`], {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, NO_COLOR: '1' },
   });
-  let head = '';
-  shell.stdout.setEncoding('utf8').on('data', (chunk: string) => (head += chunk));
+  let read = '';
+  shell.stdout.setEncoding('utf8').on('data', (chunk: string) => (read += chunk));
   await once(shell, 'close');
-  return { code: readFileSync(codeFile, 'utf8').trim(), stderr: readFileSync(errFile, 'utf8'), head };
+  return { code: readFileSync(codeFile, 'utf8').trim(), stderr: readFileSync(errFile, 'utf8'), read };
 }
 
 test('racetrace merge big.log | head -1: the first line, then a quiet exit 0', async (t) => {
   const folder = tempFolder(t);
   const log = bigLog(folder);
-  const { code, stderr, head } = await pipeIntoHead(folder, ['merge', log], '-1');
+  const { code, stderr, read } = await pipeInto(folder, ['merge', log], 'head -1');
   assert.equal(stderr, '');
   assert.equal(code, '0');
-  assert.equal(head, `${readFileSync(log, 'utf8').split('\n')[0]}\n`);
+  assert.equal(read, `${readFileSync(log, 'utf8').split('\n')[0]}\n`);
 });
 
-test('racetrace analyze | head -c 1 and validate | head -c 1 end quietly too', async (t) => {
+test('analyze and validate into a pipe whose reader has already gone: a quiet exit 0', async (t) => {
   const folder = tempFolder(t);
-  const log = bigLog(folder);
-  for (const args of [['analyze', log, '--format', 'json'], ['analyze', log, '--format', 'html'], ['validate', log]]) {
-    const { code, stderr, head } = await pipeIntoHead(folder, args, '-c 1');
+  // `true` leaves at once, long before racetrace has its report: every write meets EPIPE.
+  for (const args of [['analyze', naive], ['analyze', naive, '--format', 'json'], ['analyze', naive, '--format', 'html'], ['validate', naive]]) {
+    const { code, stderr } = await pipeInto(folder, args, 'true');
     assert.equal(stderr, '', args.join(' '));
     assert.equal(code, '0', args.join(' '));
-    assert.equal(head.length, 1);
   }
 });
 
@@ -65,7 +65,7 @@ test('an output on a full disk: one sentence naming ENOSPC, exit 2, no stack tra
   }
   const folder = tempFolder(t);
   const log = bigLog(folder);
-  for (const args of [['merge', log], ['analyze', log]]) {
+  for (const args of [['merge', log], ['analyze', naive]]) {
     const full = await runCliTo('/dev/full', args);
     assertNoStackTrace(full.stderr);
     assert.equal(full.code, 2, full.stderr);
@@ -79,7 +79,7 @@ async function runCliTo(path: string, args: string[]): Promise<{ code: number | 
   try {
     const child = spawn(process.execPath, [cliPath, ...args], { stdio: ['ignore', fd, 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
     let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     const [code] = (await once(child, 'close')) as [number | null];
     return { code, stderr };
   } finally {
