@@ -15,8 +15,8 @@ import { countLines, mutate, mutation, sampleFiles, toLines, writeLogs, type Lin
 
 // Issue 7: mangled logs never crash the analyzer, every line is accounted for, and the valid
 // events the damage did not touch still give their findings. The counts go to the lead's note.
-const IN_PROCESS_RUNS = Number(process.env['RACETRACE_FUZZ_RUNS'] ?? 400);
-const CLI_RUNS = Number(process.env['RACETRACE_FUZZ_CLI_RUNS'] ?? 8);
+const IN_PROCESS_RUNS = Number(process.env['RACETRACE_FUZZ_RUNS'] ?? 300);
+const CLI_RUNS = Number(process.env['RACETRACE_FUZZ_CLI_RUNS'] ?? 6);
 const TEXT_EVERY = 25;
 const counts = { inProcess: 0, cli: 0 };
 after(() => {

@@ -1,7 +1,5 @@
 import type { Argv } from 'yargs';
-import { analyze } from '../../analyze/index.js';
-import { render, type ReportFormat } from '../../report/index.js';
-import { redactReport } from '../../report/redact.js';
+import type { ReportFormat } from '../../report/index.js';
 import { RacetraceError } from '../../errors.js';
 import { exitCodeFor, type FailOn } from '../exit-code.js';
 import { ingestOptionsFrom, inputsOrStdin, withIngestFlags, type IngestFlagValues } from '../flags.js';
@@ -55,6 +53,12 @@ export async function analyzeCommand(argv: AnalyzeArgs): Promise<number> {
     throw new RacetraceError('USAGE', 'No input given: name log files or folders, or pipe a log into racetrace analyze.');
   }
   const patterns = (argv.redactPattern ?? []).map((p) => parseRegexFlag('redact-pattern', p));
+  // Loaded here, not at start-up: `racetrace --help` and `emit` need none of it.
+  const [{ analyze }, { render }, { redactReport }] = await Promise.all([
+    import('../../analyze/index.js'),
+    import('../../report/index.js'),
+    import('../../report/redact.js'),
+  ]);
   const { progress, stop } = startProgress();
   let report = await analyze(inputs, {
     ...ingestOptionsFrom(argv),

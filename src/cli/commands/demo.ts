@@ -2,11 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Argv } from 'yargs';
-import { analyze } from '../../analyze/index.js';
-import { render, type ReportFormat } from '../../report/index.js';
-import { parseFaults } from '../../instrument/faults.js';
+import type { ReportFormat } from '../../report/index.js';
 import { packageRoot } from '../../schema/paths.js';
-import { runExporters } from '../../../samples/exporter/spawn.js';
 import { exitCodeFor } from '../exit-code.js';
 import { parsePositiveInteger } from '../options.js';
 import { useColor, writeReport } from '../output.js';
@@ -42,6 +39,12 @@ interface DemoArgs {
 /** `racetrace demo`: the original bug report's reproduction in one command. */
 export async function demoCommand(argv: DemoArgs): Promise<number> {
   const procs = parsePositiveInteger('procs', argv.procs);
+  const [{ analyze }, { render }, { parseFaults }, { runExporters }] = await Promise.all([
+    import('../../analyze/index.js'),
+    import('../../report/index.js'),
+    import('../../instrument/faults.js'),
+    import('../../../samples/exporter/spawn.js'),
+  ]);
   if (argv.faults !== undefined) parseFaults(argv.faults);
   const mode = argv.mode === 'safe' ? 'safe' : 'naive';
   const folder = await mkdtemp(join(tmpdir(), 'racetrace-demo-'));

@@ -1,6 +1,4 @@
 import type { Argv } from 'yargs';
-import { DEFAULT_INGEST_OPTIONS } from '../../ingest/index.js';
-import { mergeLines } from '../../merge/index.js';
 import { RacetraceError } from '../../errors.js';
 import { ingestOptionsFrom, inputsOrStdin, withIngestFlags, type IngestFlagValues } from '../flags.js';
 import { reportInputErrors } from '../input-errors.js';
@@ -18,6 +16,7 @@ export async function mergeCommand(argv: IngestFlagValues): Promise<number> {
   if (inputs.length === 0) {
     throw new RacetraceError('USAGE', 'No input given: name log files or folders, or pipe a log into racetrace merge.');
   }
+  const { DEFAULT_INGEST_OPTIONS, mergeLines } = await import('../../merge/index.js');
   const result = await mergeLines(inputs, { ...DEFAULT_INGEST_OPTIONS, ...ingestOptionsFrom(argv) }, process.stdout);
   reportInputErrors(result.inputs);
   return result.inputs.some((input) => input.error !== undefined) ? 2 : 0;

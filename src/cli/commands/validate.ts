@@ -1,5 +1,4 @@
 import type { Argv } from 'yargs';
-import { DEFAULT_INGEST_OPTIONS, streamEvents } from '../../ingest/index.js';
 import { RacetraceError } from '../../errors.js';
 import { neutralise } from '../../report/sanitize.js';
 import { ingestOptionsFrom, inputsOrStdin, withIngestFlags, type IngestFlagValues } from '../flags.js';
@@ -19,6 +18,7 @@ export async function validateCommand(argv: IngestFlagValues): Promise<number> {
   if (inputs.length === 0) {
     throw new RacetraceError('USAGE', 'No input given: name log files or folders, or pipe a log into racetrace validate.');
   }
+  const { DEFAULT_INGEST_OPTIONS, streamEvents } = await import('../../merge/index.js');
   const result = await streamEvents(inputs, { ...DEFAULT_INGEST_OPTIONS, ...ingestOptionsFrom(argv) }, () => {});
   const lines: string[] = [];
   for (const input of result.inputs) {
