@@ -15,6 +15,9 @@ const EVIDENCE_SHOWN = 3;
 // A window can involve hundreds of exports; a terminal shows a few and the count (JSON has all).
 const IDS_SHOWN = 4;
 const PIDS_SHOWN = 10;
+// A path of thousands of characters (hostile or broken logs) would stall cli-table3, which
+// measures every line of a cell; the table shows its ends, the finding's block below shows it whole.
+const WHERE_MAX = 4 * WHERE_WIDTH;
 
 /**
  * All findings, worst first: an overview table (where, when, who), then one block per finding
@@ -52,7 +55,7 @@ function indent(text: string): string {
 function where(finding: Finding): string {
   const paths = findingPaths(finding);
   if (paths.length === 0) return '';
-  return paths.map(({ label, path }) => wrap(`${label} ${neutralise(path)}`, WHERE_WIDTH)).join('\n');
+  return paths.map(({ label, path }) => wrap(`${label} ${elide(neutralise(path))}`, WHERE_WIDTH)).join('\n');
 }
 
 function when(finding: Finding, ctx: TextContext): string {
@@ -82,4 +85,12 @@ function detail(finding: Finding, ctx: TextContext): string {
 function firstOf(items: readonly string[], shown: number): string {
   if (items.length <= shown) return items.join(', ');
   return `${items.slice(0, shown).join(', ')} and ${items.length - shown} more`;
+}
+
+/** Keeps a very long path's start and end: `/srv/a/b … (1234 more) … name.csv.tmp`. */
+function elide(path: string): string {
+  const chars = [...path];
+  if (chars.length <= WHERE_MAX) return path;
+  const keep = Math.floor(WHERE_MAX / 2) - 10;
+  return `${chars.slice(0, keep).join('')} … (${chars.length - 2 * keep} more) … ${chars.slice(-keep).join('')}`;
 }

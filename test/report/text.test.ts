@@ -112,3 +112,13 @@ test('hundreds of findings with long export lists render whole (regression: minu
   assert.match(out, /and 96 more/);
   assert.doesNotMatch(out, /…/);
 });
+
+test('a 20 KB path is shown whole in the finding block and elided in the table (regression: the report hung)', { timeout: 60_000 }, () => {
+  const base = makeReport();
+  const one = base.findings[0];
+  assert.ok(one);
+  const path = `/srv/${'x'.repeat(20_000)}/out.csv`;
+  const out = textReporter({ ...base, findings: [{ ...one, path, tempPath: path, targetPath: path, message: `held ${path}` }] }, { color: false });
+  assert.match(out, /\(\d+ more\)/);
+  assert.ok(out.includes(`held ${path.slice(0, 90)}`));
+});
