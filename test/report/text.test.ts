@@ -119,5 +119,5 @@ test('a 20 KB path is shown whole in the finding block and elided in the table (
   assert.ok(one);
   const path = `/srv/${'x'.repeat(20_000)}/out.csv`;
   const out = textReporter({ ...base, findings: [{ ...one, path, tempPath: path, targetPath: path, message: `held ${path}` }] }, { color: false });
-  assert.ok(out.includes(`held ${path.slice(0, 90)}`));
+  assert.ok((out.match(/x/g) ?? []).length >= 20_000, "the whole path is in the finding block");
 });
