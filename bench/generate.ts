@@ -2,6 +2,7 @@ import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
+import { seededRandom } from '../src/util/seeded-random.js';
 
 /**
  * A deterministic generator of multi-process exporter logs for the benchmarks: pino-shaped lines
@@ -21,17 +22,6 @@ export interface GenerateOptions {
   hosts: number;
 }
 
-/** mulberry32: small, fast, and the same sequence for the same seed everywhere. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SHEETS = ['sales', 'costs', 'margins', 'headcount'];
 const START = Date.UTC(2026, 10, 28, 17, 0, 0);
@@ -95,7 +85,7 @@ async function write(stream: Writable, text: string): Promise<void> {
 /** Writes the logs and returns the file names. */
 export async function generate(options: GenerateOptions): Promise<string[]> {
   mkdirSync(options.outDir, { recursive: true });
-  const rand = random(options.seed);
+  const rand = seededRandom(options.seed);
   const procs = Array.from({ length: options.procs }, (_, i) => new ProcessLog(i, options, rand));
   const files =
     options.layout === 'per-process'

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Heap } from '../../src/merge/heap.js';
+import { seededRandom } from '../../src/util/seeded-random.js';
 
 /**
  * A seeded simulation of exporters on many hosts writing to one shared network folder (issue 8):
@@ -62,21 +63,10 @@ const SHARE = '/mnt/share/exports';
 const REPORTS = ['q1', 'q2', 'q3', 'q4'];
 const SHEETS = ['sales', 'costs', 'margins', 'headcount'];
 
-/** mulberry32, as in bench/generate.ts: the same run for the same seed everywhere. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Runs the simulation. The outcome does not depend on the offsets: they only shift stamps. */
 export function simulateFleet(options: FleetOptions = DEFAULT_FLEET): Fleet {
-  const rand = random(options.seed);
+  const rand = seededRandom(options.seed);
   const between = (lo: number, hi: number): number => lo + rand() * (hi - lo);
   const hosts = Array.from({ length: options.hosts }, (_, i) => `fleet-${String(i).padStart(2, '0')}`);
   const offsets: Record<string, number> = {};

@@ -1,5 +1,6 @@
 import { pairBound, type Observation } from './model.js';
 import type { Interval } from './consensus.js';
+import { seededRandom } from '../../util/seeded-random.js';
 
 /**
  * Point offsets that explain the most observations, for the observations whose possible causes
@@ -22,7 +23,7 @@ export function voteOffsets(
       if (h !== undefined) involving[h]?.push(i);
     }
   });
-  const rand = mulberry32(n * 7919 + observations.length);
+  const rand = seededRandom(n * 7919 + observations.length);
   let best = ascend(n, reference, observations, index, limits, involving, Float64Array.from(start));
   let bestScore = explained(best, observations, index);
   for (let r = 0; r < restarts && bestScore < observations.length; r++) {
@@ -79,17 +80,6 @@ function explained(x: Float64Array, observations: readonly Observation[], index:
   return count;
 }
 
-/** mulberry32: restarts are seeded, so one input always gives one report. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The values of x[h] that explain the most of `list`, the others held; nearest the current on ties. */
 function bestRegion(
