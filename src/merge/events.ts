@@ -10,7 +10,8 @@ const proceed = (): Promise<boolean> => Promise.resolve(true);
  * Reads every input (files, folders, `-` for stdin; stdin by default when it is piped), and
  * calls `onEvent` once per racetrace event in merged order: by (time, host, pid, seq), then input
  * order, within each input after the reorder window, keeping only `since` <= time < `until`. Each
- * event has been passed through the transforms adapters registered, in registration order.
+ * event has been passed through the transforms adapters registered, in registration order. When
+ * `onEvent` returns false, `io.drain` is awaited before the next event (backpressure).
  *
  * Throws RacetraceError (USAGE, INPUT_NOT_FOUND) before reading anything; an input that fails
  * part-way gets `error` on its InputStats and the others are still read. Memory is bounded by
@@ -19,7 +20,7 @@ const proceed = (): Promise<boolean> => Promise.resolve(true);
 export async function streamEvents(
   inputs: readonly string[],
   options: IngestOptions,
-  onEvent: (event: TraceEvent) => void,
+  onEvent: (event: TraceEvent) => unknown,
   io: IngestIO = {},
 ): Promise<IngestResult> {
   const run = new RunState(options);
@@ -33,9 +34,8 @@ export async function streamEvents(
   const emit = (event: TraceEvent): boolean => {
     let current = event;
     for (const transform of run.transforms) current = transform(current);
-    onEvent(current);
-    return true;
+    return onEvent(current) !== false;
   };
-  await mergeCursors(cursors, emit, proceed);
+  await mergeCursors(cursors, emit, io.drain ?? proceed);
   return collectResult(run, cursors);
 }

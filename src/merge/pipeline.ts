@@ -29,6 +29,11 @@ export interface IngestIO {
   stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
   /** Filled in as inputs are read, for a progress line: raw (possibly gzipped) bytes. */
   progress?: ReadProgress;
+  /**
+   * Backpressure for `streamEvents`: when its `onEvent` returns false the merge awaits this; it
+   * resolves true to go on, false to stop reading (the inputs are closed).
+   */
+  drain?: () => Promise<boolean>;
 }
 
 /** Bytes read so far of the inputs' total size on disk (stdin adds to read, not to total). */

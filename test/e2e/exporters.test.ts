@@ -86,3 +86,13 @@ test('a high EBUSY rate across processes is a retry storm', async (t) => {
   assert.ok((storm.count ?? 0) >= 10);
   assert.equal(storm.identicalDelays, false, 'the library jitters its delays');
 });
+
+test('real exporters, analyzed with and without the reading thread: the same report', async (t) => {
+  const { run } = await runAndAnalyze(t, { mode: 'naive', procs: 8 });
+  const [inline, threaded] = await Promise.all(
+    ['off', 'on'].map((mode) => runCli(['analyze', '--format', 'json', '--ingest-thread', mode, ...run.logs])),
+  );
+  assert.equal(threaded?.code, inline?.code, threaded?.stderr);
+  assert.deepEqual(JSON.parse(threaded?.stdout ?? ''), JSON.parse(inline?.stdout ?? ''));
+  assert.ok((JSON.parse(inline?.stdout ?? '') as Report).summary.events > 0);
+});

@@ -1,6 +1,7 @@
 import type { TraceEvent } from '../../types.js';
 import type { Bracket, Observation } from './model.js';
 import type { ClockOptions } from './options.js';
+import { RemovalMemory } from './removals.js';
 
 interface Pending {
   path: string;
@@ -13,6 +14,8 @@ interface Pending {
 }
 
 const SWEEP_EVERY = 4096;
+/** Removals remembered at most (about 10 MB): past it the oldest are forgotten early. */
+const MAX_REMOVALS = 1 << 18;
 
 /**
  * Collects causal observations from the merged event stream: every rename that failed with
@@ -46,10 +49,7 @@ export class ClockObserver {
   /** host -> pid -> process: no key string to build per event. */
   private readonly processes = new Map<string, Map<number, Process>>();
   private recent: Process | undefined;
-  private readonly removals = new Map<string, Bracket[]>();
-  /** Removals in arrival order, so that forgetting old ones costs O(1) each. */
-  private expiry: { path: string; post: number }[] = [];
-  private expiryHead = 0;
+  private readonly removals = new RemovalMemory(MAX_REMOVALS);
   private pending: Pending[] = [];
   private pendingHead = 0;
   /** Open effects by path, so that a removal arriving later joins their candidates. */
@@ -135,7 +135,9 @@ export class ClockObserver {
     // A window that began before the removals still remembered may have lost its real cause.
     if (effect.pre < this.now - this.options.memoryMs) return;
     const pending: Pending = { path, effect, causes: [], ambiguous: false, deadline: effect.post + this.options.maxOffsetMs };
-    for (const removal of this.removals.get(path) ?? []) this.consider(pending, removal);
+    for (const removal of this.removals.removalsOf(path, this.horizon(), this.options.removalsPerPath)) {
+      this.consider(pending, removal);
+    }
     this.pending.push(pending);
     const list = this.openByPath.get(path);
     if (list) list.push(pending);
@@ -143,12 +145,17 @@ export class ClockObserver {
   }
 
   private remove(path: string, bracket: Bracket): void {
-    let list = this.removals.get(path);
-    if (list === undefined) this.removals.set(path, (list = []));
-    list.push(bracket);
-    if (list.length > this.options.removalsPerPath) list.shift();
-    this.expiry.push({ path, post: bracket.post });
-    for (const pending of this.openByPath.get(path) ?? []) this.consider(pending, bracket);
+    this.removals.add(path, bracket, this.horizon());
+    const open = this.openByPath.get(path);
+    if (open !== undefined) for (const pending of open) this.consider(pending, bracket);
+  }
+
+  /**
+   * The oldest removal that can still pair: an effect is used only if its window began within
+   * `memoryMs`, and a cause must end within `maxOffsetMs` of that window.
+   */
+  private horizon(): number {
+    return this.now - this.options.memoryMs - this.options.maxOffsetMs;
   }
 
   /** A removal by another process within reach of the effect's window is a candidate cause. */
@@ -190,20 +197,9 @@ export class ClockObserver {
     this.observations.push({ effect, causes });
   }
 
-  /** Forgets removals and processes unused for `memoryMs`: they can no longer pair. */
+  /** Forgets processes unused for `memoryMs`, and their temps: they can no longer pair. */
   private sweep(): void {
     const horizon = this.now - this.options.memoryMs;
-    const expiry = this.expiry;
-    while (this.expiryHead < expiry.length && (expiry[this.expiryHead] as { post: number }).post < horizon) {
-      const { path } = expiry[this.expiryHead++] as { path: string };
-      const list = this.removals.get(path);
-      const last = list?.[list.length - 1];
-      if (last !== undefined && last.post < horizon) this.removals.delete(path);
-    }
-    if (this.expiryHead > 4096 && this.expiryHead * 2 > expiry.length) {
-      this.expiry = expiry.slice(this.expiryHead);
-      this.expiryHead = 0;
-    }
     for (const pids of this.processes.values()) {
       for (const [pid, proc] of pids) {
         if (proc.last < horizon) {

@@ -7,6 +7,7 @@ import { parseDurationFlag, parsePositiveInteger, parseRegexFlag } from '../opti
 import { useColor, writeReport } from '../output.js';
 import { reportInputErrors } from '../input-errors.js';
 import { startProgress } from '../progress.js';
+import type { IngestThreadMode } from '../../merge/ingest-thread/index.js';
 
 export const command = 'analyze [inputs..]';
 export const describe = 'merge the logs of many processes and report rename races';
@@ -28,6 +29,11 @@ export function builder(yargs: Argv) {
     .option('correlation-id', { describe: 'tell the story of one export across every process', type: 'string' })
     .option('storm-threshold', { describe: 'retried failures within --storm-window that make a retry storm', type: 'number', default: 10 })
     .option('storm-window', { describe: 'retry-storm window (ms)', type: 'string', default: '1000' })
+    .option('ingest-thread', {
+      describe: 'read and parse the inputs on a second thread (auto: with 2+ cores and 32 MiB+ of files)',
+      choices: ['auto', 'on', 'off'] as const,
+      default: 'auto' as const,
+    })
     .option('redact', { describe: 'replace user names, host names and --redact-pattern matches in the report', type: 'boolean', default: false })
     .option('redact-pattern', { describe: 'a regular expression to redact (repeatable); implies --redact', type: 'string', array: true })
     .example('$0 analyze logs/', 'analyze every log in a folder')
@@ -42,6 +48,7 @@ interface AnalyzeArgs extends IngestFlagValues {
   correlationId?: string | undefined;
   stormThreshold: number;
   stormWindow: string;
+  ingestThread: string;
   redact: boolean;
   redactPattern?: string[] | undefined;
 }
@@ -67,6 +74,7 @@ export async function analyzeCommand(argv: AnalyzeArgs): Promise<number> {
     stormThreshold: parsePositiveInteger('storm-threshold', argv.stormThreshold),
     stormWindowMs: parseDurationFlag('storm-window', argv.stormWindow),
     correlationId: argv.correlationId,
+    ingestThread: argv.ingestThread as IngestThreadMode,
   }).finally(stop);
   if (argv.redact || patterns.length > 0) report = redactReport(report, { patterns });
   reportInputErrors(report.inputs);

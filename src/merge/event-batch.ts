@@ -1,0 +1,156 @@
+import { EVENT_NAMES, type EventName, type TraceEvent } from '../types.js';
+
+/**
+ * A run of TraceEvents packed for a trip between threads: numbers in one Float64Array, strings
+ * as indexes into a table that holds each distinct string of the batch once. Posting it copies
+ * two buffers (transferred, not copied) and the table, where posting the events themselves would
+ * serialize every property name and every repeated host, correlation ID and path of every event.
+ */
+export interface EventBatch {
+  count: number;
+  numbers: Float64Array;
+  strings: Int32Array;
+  table: string[];
+}
+
+// Numbers per event; NaN stands for a field the event does not have.
+const TIME = 0;
+const PID = 1;
+const SEQ = 2;
+const LINE = 3;
+const ATTEMPT = 4;
+const DELAY = 5;
+const DURATION = 6;
+/** The event name's index, willRetry, status and access in one number (see `flagsOf`). */
+const FLAGS = 7;
+const NUMBERS = 8;
+
+// String slots per event; -1 stands for a field the event does not have.
+const HOST = 0;
+const CORRELATION_ID = 1;
+const TEMP_PATH = 2;
+const TARGET_PATH = 3;
+const ERROR_CODE = 4;
+const ERROR_MESSAGE = 5;
+const INPUT = 6;
+const STRINGS = 7;
+
+const EVENT_INDEX: ReadonlyMap<EventName, number> = new Map(EVENT_NAMES.map((name, i) => [name, i]));
+const STATUS = [undefined, 'ok', 'failed'] as const;
+const ACCESS = [undefined, 'read', 'write'] as const;
+
+/** Packs events into batches of up to `capacity`; `take` hands the current one over and starts anew. */
+export class BatchWriter {
+  count = 0;
+  private numbers: Float64Array;
+  private strings: Int32Array;
+  private table: string[] = [];
+  private index = new Map<string, number>();
+
+  constructor(readonly capacity: number) {
+    this.numbers = new Float64Array(capacity * NUMBERS);
+    this.strings = new Int32Array(capacity * STRINGS);
+  }
+
+  get full(): boolean {
+    return this.count === this.capacity;
+  }
+
+  add(e: TraceEvent): void {
+    const n = this.count * NUMBERS;
+    const s = this.count * STRINGS;
+    const numbers = this.numbers;
+    const strings = this.strings;
+    numbers[n + TIME] = e.time;
+    numbers[n + PID] = e.pid;
+    numbers[n + SEQ] = e.seq;
+    numbers[n + LINE] = e.source.line;
+    numbers[n + ATTEMPT] = e.attempt ?? Number.NaN;
+    numbers[n + DELAY] = e.delayMs ?? Number.NaN;
+    numbers[n + DURATION] = e.durationMs ?? Number.NaN;
+    numbers[n + FLAGS] = flagsOf(e);
+    strings[s + HOST] = this.ref(e.host);
+    strings[s + CORRELATION_ID] = this.ref(e.correlationId);
+    strings[s + TEMP_PATH] = this.ref(e.tempPath);
+    strings[s + TARGET_PATH] = this.ref(e.targetPath);
+    strings[s + ERROR_CODE] = this.ref(e.errorCode);
+    strings[s + ERROR_MESSAGE] = this.ref(e.errorMessage);
+    strings[s + INPUT] = this.ref(e.source.input);
+    this.count++;
+  }
+
+  /** The batch so far (its buffers are the caller's now: transfer them). */
+  take(): EventBatch {
+    const batch: EventBatch = {
+      count: this.count,
+      numbers: this.numbers.subarray(0, this.count * NUMBERS),
+      strings: this.strings.subarray(0, this.count * STRINGS),
+      table: this.table,
+    };
+    this.count = 0;
+    this.numbers = new Float64Array(this.capacity * NUMBERS);
+    this.strings = new Int32Array(this.capacity * STRINGS);
+    this.table = [];
+    this.index = new Map();
+    return batch;
+  }
+
+  private ref(text: string | undefined): number {
+    if (text === undefined) return -1;
+    let i = this.index.get(text);
+    if (i === undefined) {
+      i = this.table.length;
+      this.table.push(text);
+      this.index.set(text, i);
+    }
+    return i;
+  }
+}
+
+/** Calls `onEvent` with every event of `batch`, rebuilt as the TraceEvent it was. */
+export function readBatch(batch: EventBatch, onEvent: (event: TraceEvent) => void): void {
+  const { count, numbers, strings, table } = batch;
+  for (let i = 0; i < count; i++) {
+    const n = i * NUMBERS;
+    const s = i * STRINGS;
+    const flags = numbers[n + FLAGS] as number;
+    const e: TraceEvent = {
+      time: numbers[n + TIME] as number,
+      host: table[strings[s + HOST] as number] as string,
+      pid: numbers[n + PID] as number,
+      seq: numbers[n + SEQ] as number,
+      event: EVENT_NAMES[flags & 7] as EventName,
+      correlationId: table[strings[s + CORRELATION_ID] as number] as string,
+      source: { input: table[strings[s + INPUT] as number] as string, line: numbers[n + LINE] as number },
+    };
+    const tempPath = strings[s + TEMP_PATH] as number;
+    if (tempPath >= 0) e.tempPath = table[tempPath] as string;
+    const targetPath = strings[s + TARGET_PATH] as number;
+    if (targetPath >= 0) e.targetPath = table[targetPath] as string;
+    const attempt = numbers[n + ATTEMPT] as number;
+    if (attempt === attempt) e.attempt = attempt;
+    const errorCode = strings[s + ERROR_CODE] as number;
+    if (errorCode >= 0) e.errorCode = table[errorCode] as string;
+    const errorMessage = strings[s + ERROR_MESSAGE] as number;
+    if (errorMessage >= 0) e.errorMessage = table[errorMessage] as string;
+    const willRetry = (flags >> 3) & 3;
+    if (willRetry !== 0) e.willRetry = willRetry === 2;
+    const delayMs = numbers[n + DELAY] as number;
+    if (delayMs === delayMs) e.delayMs = delayMs;
+    const durationMs = numbers[n + DURATION] as number;
+    if (durationMs === durationMs) e.durationMs = durationMs;
+    const status = STATUS[(flags >> 5) & 3];
+    if (status !== undefined) e.status = status;
+    const access = ACCESS[(flags >> 7) & 3];
+    if (access !== undefined) e.access = access;
+    onEvent(e);
+  }
+}
+
+/** Bits 0-2 the event name, 3-4 willRetry (0 absent, 1 false, 2 true), 5-6 status, 7-8 access. */
+function flagsOf(e: TraceEvent): number {
+  const willRetry = e.willRetry === undefined ? 0 : e.willRetry ? 2 : 1;
+  const status = e.status === undefined ? 0 : e.status === 'ok' ? 1 : 2;
+  const access = e.access === undefined ? 0 : e.access === 'read' ? 1 : 2;
+  return (EVENT_INDEX.get(e.event) ?? 0) | (willRetry << 3) | (status << 5) | (access << 7);
+}

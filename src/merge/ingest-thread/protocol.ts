@@ -1,0 +1,31 @@
+import type { IngestOptions } from '../../ingest/adapter.js';
+import type { RacetraceErrorCode } from '../../errors.js';
+import type { EventBatch } from '../event-batch.js';
+import type { IngestResult } from '../pipeline.js';
+
+/** What the reading thread is started with. */
+export interface ThreadStart {
+  inputs: string[];
+  options: IngestOptions;
+  batchSize: number;
+  /** Batches posted but not yet acknowledged, at most: the reader's lead on the analysis. */
+  maxInFlight: number;
+}
+
+/** An error crossing the thread boundary: a RacetraceError keeps its code, others their text. */
+export interface ThreadError {
+  code?: RacetraceErrorCode;
+  message: string;
+  details?: Record<string, unknown>;
+  stack?: string;
+}
+
+/** Reading thread -> caller. */
+export type FromReader =
+  | { type: 'batch'; batch: EventBatch; bytesRead: number; bytesTotal: number }
+  | { type: 'progress'; bytesRead: number; bytesTotal: number }
+  | { type: 'end'; result: IngestResult; bytesRead: number; bytesTotal: number }
+  | { type: 'error'; error: ThreadError };
+
+/** Caller -> reading thread: a batch was used (`ack`), or stop reading (`stop`). */
+export type ToReader = { type: 'ack' } | { type: 'stop' };

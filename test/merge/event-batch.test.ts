@@ -1,0 +1,75 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { BatchWriter, readBatch } from '../../src/merge/event-batch.js';
+import { EVENT_NAMES, type TraceEvent } from '../../src/types.js';
+
+const text = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 });
+const count = fc.integer({ min: 0, max: 2 ** 31 });
+const ms = fc.double({ min: 0, max: 4e12, noNaN: true });
+
+/** Any event the analyzer can be given: every optional field present or absent. */
+const traceEvent: fc.Arbitrary<TraceEvent> = fc
+  .record(
+    {
+      time: ms,
+      host: text,
+      pid: count,
+      seq: count,
+      event: fc.constantFrom(...EVENT_NAMES),
+      correlationId: text,
+      source: fc.record({ input: text, line: fc.integer({ min: 1, max: 2 ** 40 }) }),
+      tempPath: text,
+      targetPath: text,
+      attempt: fc.integer({ min: 1, max: 1000 }),
+      errorCode: fc.constantFrom('ENOENT', 'EBUSY', 'EPERM'),
+      errorMessage: text,
+      willRetry: fc.boolean(),
+      delayMs: ms,
+      durationMs: ms,
+      status: fc.constantFrom('ok' as const, 'failed' as const),
+      access: fc.constantFrom('read' as const, 'write' as const),
+    },
+    { requiredKeys: ['time', 'host', 'pid', 'seq', 'event', 'correlationId', 'source'] },
+  )
+  // fast-check builds records without a prototype; events are plain objects.
+  .map((e) => ({ ...e, source: { ...e.source } }));
+
+function roundTrip(events: readonly TraceEvent[], capacity: number): TraceEvent[] {
+  const writer = new BatchWriter(capacity);
+  const out: TraceEvent[] = [];
+  for (const e of events) {
+    writer.add(e);
+    if (writer.full) readBatch(structuredClone(writer.take()), (x) => out.push(x));
+  }
+  if (writer.count > 0) readBatch(structuredClone(writer.take()), (x) => out.push(x));
+  return out;
+}
+
+test('every event comes back from a batch as it went in, through a structured clone like postMessage', () => {
+  fc.assert(
+    fc.property(fc.array(traceEvent, { maxLength: 60 }), fc.integer({ min: 1, max: 16 }), (events, capacity) => {
+      assert.deepEqual(roundTrip(events, capacity), events);
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test('a batch holds each distinct string once, however many events repeat it', () => {
+  const writer = new BatchWriter(100);
+  for (let i = 0; i < 100; i++) {
+    writer.add({ time: i, host: 'h', pid: 1, seq: i, event: 'rename.attempt', correlationId: 'c', tempPath: '/t', targetPath: '/o', attempt: 1, source: { input: 'a.log', line: i + 1 } });
+  }
+  assert.equal(writer.full, true);
+  const batch = writer.take();
+  assert.deepEqual(batch.table.sort(), ['/o', '/t', 'a.log', 'c', 'h']);
+  assert.equal(writer.count, 0, 'take starts a new batch');
+});
+
+test('absent fields stay absent (no undefined keys), and -0 and fractions survive', () => {
+  const e: TraceEvent = { time: 1795885200030.888, host: 'h', pid: 0, seq: -0, event: 'export.start', correlationId: 'c', source: { input: 'x', line: 1 } };
+  const [back] = roundTrip([e], 4);
+  assert.deepEqual(Object.keys(back ?? {}).sort(), Object.keys(e).sort());
+  assert.ok(Object.is(back?.seq, -0));
+  assert.equal(back?.time, 1795885200030.888);
+});
