@@ -1,4 +1,5 @@
-import { isValid, parseISO } from 'date-fns';
+import { isValid } from 'date-fns/isValid';
+import { parseISO } from 'date-fns/parseISO';
 
 // Seconds with more than millisecond precision: date-fns truncates to whole milliseconds, and the
 // tracer writes sub-millisecond times, so the digits past the third are added back by hand.

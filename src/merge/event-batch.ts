@@ -46,10 +46,23 @@ export class BatchWriter {
   private strings: Int32Array;
   private table: string[] = [];
   private index = new Map<string, number>();
+  /** Buffers of batches handed back by the reader (`recycle`), for the next batches. */
+  private readonly spare: { numbers: ArrayBuffer; strings: ArrayBuffer }[] = [];
 
   constructor(readonly capacity: number) {
     this.numbers = new Float64Array(capacity * NUMBERS);
     this.strings = new Int32Array(capacity * STRINGS);
+  }
+
+  /**
+   * Gives back the buffers of a batch that was read, so that batches reuse a few buffers instead
+   * of allocating new ones: outside the heap, freed buffers wait for a garbage collection that a
+   * small heap does not hurry, and on a gigabyte they added up to tens of MiB.
+   */
+  recycle(numbers: ArrayBuffer, strings: ArrayBuffer): void {
+    if (numbers.byteLength === this.capacity * NUMBERS * 8 && strings.byteLength === this.capacity * STRINGS * 4) {
+      this.spare.push({ numbers, strings });
+    }
   }
 
   get full(): boolean {
@@ -88,8 +101,9 @@ export class BatchWriter {
       table: this.table,
     };
     this.count = 0;
-    this.numbers = new Float64Array(this.capacity * NUMBERS);
-    this.strings = new Int32Array(this.capacity * STRINGS);
+    const spare = this.spare.pop();
+    this.numbers = spare ? new Float64Array(spare.numbers) : new Float64Array(this.capacity * NUMBERS);
+    this.strings = spare ? new Int32Array(spare.strings) : new Int32Array(this.capacity * STRINGS);
     this.table = [];
     this.index = new Map();
     return batch;

@@ -1,4 +1,4 @@
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 
 /**
  * Times in reports are shown in UTC: engineers compare logs from several hosts, often in other

@@ -24,13 +24,15 @@ test('an unknown flag: one sentence pointing at --help, exit 2', async () => {
   assertNoStackTrace(result.stderr);
 });
 
-test('a missing input file: one sentence saying what to do, exit 2', async () => {
-  const result = await runCli(['analyze', '/nonexistent/racetrace/x.log']);
-  assert.equal(result.code, 2);
-  assert.match(result.stderr, /^racetrace: .*\/nonexistent\/racetrace\/x\.log/);
-  assert.equal(result.stderr.trim().split('\n').length, 1);
-  assertNoStackTrace(result.stderr);
-});
+for (const threads of ['off', 'on']) {
+  test(`a missing input file: one sentence saying what to do, exit 2 (--threads ${threads})`, async () => {
+    const result = await runCli(['analyze', '--threads', threads, '/nonexistent/racetrace/x.log']);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /^racetrace: .*\/nonexistent\/racetrace\/x\.log/);
+    assert.equal(result.stderr.trim().split('\n').length, 1);
+    assertNoStackTrace(result.stderr);
+  });
+}
 
 test('a bad --since: one sentence with the expected form, exit 2', async () => {
   const result = await runCli(['analyze', '--since', 'yesterday-ish', '-'], { stdin: '' });

@@ -90,7 +90,7 @@ test('a high EBUSY rate across processes is a retry storm', async (t) => {
 test('real exporters, analyzed with and without the reading thread: the same report', async (t) => {
   const { run } = await runAndAnalyze(t, { mode: 'naive', procs: 8 });
   const [inline, threaded] = await Promise.all(
-    ['off', 'on'].map((mode) => runCli(['analyze', '--format', 'json', '--ingest-thread', mode, ...run.logs])),
+    ['off', 'on'].map((mode) => runCli(['analyze', '--format', 'json', '--threads', mode, ...run.logs])),
   );
   assert.equal(threaded?.code, inline?.code, threaded?.stderr);
   assert.deepEqual(JSON.parse(threaded?.stdout ?? ''), JSON.parse(inline?.stdout ?? ''));

@@ -7,7 +7,7 @@ import { parseDurationFlag, parsePositiveInteger, parseRegexFlag } from '../opti
 import { useColor, writeReport } from '../output.js';
 import { reportInputErrors } from '../input-errors.js';
 import { startProgress } from '../progress.js';
-import type { IngestThreadMode } from '../../merge/ingest-thread/index.js';
+import type { IngestThreadMode } from '../../merge/ingest-thread/wants.js';
 
 export const command = 'analyze [inputs..]';
 export const describe = 'merge the logs of many processes and report rename races';
@@ -29,8 +29,8 @@ export function builder(yargs: Argv) {
     .option('correlation-id', { describe: 'tell the story of one export across every process', type: 'string' })
     .option('storm-threshold', { describe: 'retried failures within --storm-window that make a retry storm', type: 'number', default: 10 })
     .option('storm-window', { describe: 'retry-storm window (ms)', type: 'string', default: '1000' })
-    .option('ingest-thread', {
-      describe: 'read and parse the inputs on a second thread (auto: with 2+ cores and 32 MiB+ of files)',
+    .option('threads', {
+      describe: 'read and analyze on two worker threads (auto: with 2+ cores and 32 MiB+ of files)',
       choices: ['auto', 'on', 'off'] as const,
       default: 'auto' as const,
     })
@@ -48,7 +48,7 @@ interface AnalyzeArgs extends IngestFlagValues {
   correlationId?: string | undefined;
   stormThreshold: number;
   stormWindow: string;
-  ingestThread: string;
+  threads: string;
   redact: boolean;
   redactPattern?: string[] | undefined;
 }
@@ -60,22 +60,20 @@ export async function analyzeCommand(argv: AnalyzeArgs): Promise<number> {
     throw new RacetraceError('USAGE', 'No input given: name log files or folders, or pipe a log into racetrace analyze.');
   }
   const patterns = (argv.redactPattern ?? []).map((p) => parseRegexFlag('redact-pattern', p));
-  // Loaded here, not at start-up: `racetrace --help` and `emit` need none of it.
-  const [{ analyze }, { render }, { redactReport }] = await Promise.all([
-    import('../../analyze/index.js'),
-    import('../../report/index.js'),
-    import('../../report/redact.js'),
-  ]);
+  // Loaded here, not at start-up: `racetrace --help` and `emit` need none of it. The report
+  // modules are loaded once the analysis is over, when its threads have given their memory back.
+  const { analyzeOnThreads } = await import('../../analyze/thread/index.js');
   const { progress, stop } = startProgress();
-  let report = await analyze(inputs, {
+  let report = await analyzeOnThreads(inputs, {
     ...ingestOptionsFrom(argv),
     progress,
     timeline: argv.format === 'html',
     stormThreshold: parsePositiveInteger('storm-threshold', argv.stormThreshold),
     stormWindowMs: parseDurationFlag('storm-window', argv.stormWindow),
     correlationId: argv.correlationId,
-    ingestThread: argv.ingestThread as IngestThreadMode,
+    threads: argv.threads as IngestThreadMode,
   }).finally(stop);
+  const [{ render }, { redactReport }] = await Promise.all([import('../../report/index.js'), import('../../report/redact.js')]);
   if (argv.redact || patterns.length > 0) report = redactReport(report, { patterns });
   reportInputErrors(report.inputs);
   await writeReport(render(report, argv.format as ReportFormat, { color: useColor(argv.out) }), argv.out);

@@ -1,23 +1,19 @@
 import { Worker } from 'node:worker_threads';
-import { availableParallelism } from 'node:os';
-import { stat } from 'node:fs/promises';
 import type { IngestOptions } from '../../ingest/adapter.js';
 import type { TraceEvent } from '../../types.js';
-import { RacetraceError } from '../../errors.js';
-import { isClickHouseSpec } from '../../ingest/clickhouse/index.js';
-import { resolveInputs } from '../../ingest/inputs.js';
+import { fromThreadError, outOfMemory, workerLimits } from '../../util/threads.js';
+import { wantsIngestThread, type IngestThreadMode } from './wants.js';
 import { readBatch } from '../event-batch.js';
 import { streamEvents } from '../events.js';
 import type { IngestIO, IngestResult } from '../pipeline.js';
-import type { FromReader, ThreadError, ThreadStart, ToReader } from './protocol.js';
+import type { FromReader, ThreadStart, ToReader } from './protocol.js';
 
-/** `on`: read on a second thread whenever possible; `off`: never; `auto`: when it pays (see below). */
-export type IngestThreadMode = 'auto' | 'on' | 'off';
+export { AUTO_THREAD_MIN_BYTES, wantsIngestThread, type IngestThreadMode } from './wants.js';
 
-/** Below this much input a thread's start-up (~40 ms) costs more than it saves. */
-export const AUTO_THREAD_MIN_BYTES = 32 * 1024 * 1024;
 const BATCH_SIZE = 4096;
 const MAX_IN_FLIGHT = 4;
+/** The reading thread's state is bounded: reorder windows (200,000 events at most) and batches. */
+const READER_OLD_MB = 96;
 
 /**
  * `streamEvents`, with the reading, parsing and merging moved to a worker thread when `mode` and
@@ -36,24 +32,9 @@ export async function streamEventsOnThread(
   return runOnThread({ inputs: [...inputs], options, batchSize: BATCH_SIZE, maxInFlight: MAX_IN_FLIGHT }, onEvent, io);
 }
 
-/** Whether `streamEventsOnThread` reads on a second thread for these inputs. */
-export async function wantsIngestThread(inputs: readonly string[], io: IngestIO, mode: IngestThreadMode): Promise<boolean> {
-  if (mode === 'off' || io.stdin !== undefined || inputs.length === 0 || inputs.includes('-')) return false;
-  if (mode === 'on') return true;
-  if (availableParallelism() < 2 || inputs.some(isClickHouseSpec)) return false;
-  // A missing input is reported by the read itself, with the same sentence: here it just adds nothing.
-  const files = await resolveInputs(inputs, undefined, () => {}).catch(() => []);
-  let bytes = 0;
-  for (const file of files) {
-    if (file.path !== undefined) bytes += (await stat(file.path).catch(() => undefined))?.size ?? 0;
-    if (bytes >= AUTO_THREAD_MIN_BYTES) return true;
-  }
-  return false;
-}
-
 function runOnThread(start: ThreadStart, onEvent: (event: TraceEvent) => void, io: IngestIO): Promise<IngestResult> {
-  const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: start });
-  const send = (message: ToReader): void => worker.postMessage(message);
+  const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: start, resourceLimits: workerLimits(READER_OLD_MB) });
+  const send = (message: ToReader, transfer: ArrayBuffer[] = []): void => worker.postMessage(message, transfer);
   return new Promise<IngestResult>((resolve, reject) => {
     let settled = false;
     const settle = (outcome: () => void): void => {
@@ -79,7 +60,11 @@ function runOnThread(start: ThreadStart, onEvent: (event: TraceEvent) => void, i
             settle(() => reject(error));
             return;
           }
-          send({ type: 'ack' });
+          {
+            const numbers = message.batch.numbers.buffer as ArrayBuffer;
+            const strings = message.batch.strings.buffer as ArrayBuffer;
+            send({ type: 'ack', numbers, strings }, [numbers, strings]);
+          }
           return;
         case 'progress':
           progressFrom(message);
@@ -89,26 +74,15 @@ function runOnThread(start: ThreadStart, onEvent: (event: TraceEvent) => void, i
           settle(() => resolve(message.result));
           return;
         case 'error':
-          settle(() => reject(revive(message.error)));
+          settle(() => reject(fromThreadError(message.error)));
           return;
       }
     });
     worker.on('error', (error: Error & { code?: string }) => {
-      const text =
-        error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-          ? 'The reading thread ran out of memory: raise the heap limit (node --max-old-space-size=...) or analyze with --ingest-thread off.'
-          : error.message;
-      settle(() => reject(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new RacetraceError('INPUT_UNREADABLE', text, { cause: error }) : error));
+      settle(() => reject(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? outOfMemory('reading thread', error) : error));
     });
     worker.on('exit', (code) => {
       settle(() => reject(new Error(`the reading thread stopped unexpectedly (exit code ${code})`)));
     });
   });
-}
-
-function revive(error: ThreadError): Error {
-  if (error.code !== undefined) return new RacetraceError(error.code, error.message, error.details ? { details: error.details } : {});
-  const revived = new Error(error.message);
-  if (error.stack !== undefined) revived.stack = error.stack;
-  return revived;
 }

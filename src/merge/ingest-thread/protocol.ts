@@ -1,5 +1,5 @@
 import type { IngestOptions } from '../../ingest/adapter.js';
-import type { RacetraceErrorCode } from '../../errors.js';
+import type { ThreadError } from '../../util/threads.js';
 import type { EventBatch } from '../event-batch.js';
 import type { IngestResult } from '../pipeline.js';
 
@@ -12,14 +12,6 @@ export interface ThreadStart {
   maxInFlight: number;
 }
 
-/** An error crossing the thread boundary: a RacetraceError keeps its code, others their text. */
-export interface ThreadError {
-  code?: RacetraceErrorCode;
-  message: string;
-  details?: Record<string, unknown>;
-  stack?: string;
-}
-
 /** Reading thread -> caller. */
 export type FromReader =
   | { type: 'batch'; batch: EventBatch; bytesRead: number; bytesTotal: number }
@@ -27,5 +19,5 @@ export type FromReader =
   | { type: 'end'; result: IngestResult; bytesRead: number; bytesTotal: number }
   | { type: 'error'; error: ThreadError };
 
-/** Caller -> reading thread: a batch was used (`ack`), or stop reading (`stop`). */
-export type ToReader = { type: 'ack' } | { type: 'stop' };
+/** Caller -> reading thread: a batch was used (`ack`, with its buffers back), or stop reading (`stop`). */
+export type ToReader = { type: 'ack'; numbers: ArrayBuffer; strings: ArrayBuffer } | { type: 'stop' };

@@ -1,9 +1,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { isRacetraceError } from '../../errors.js';
+import { toThreadError } from '../../util/threads.js';
 import { BatchWriter } from '../event-batch.js';
 import { streamEvents } from '../events.js';
 import type { ReadProgress } from '../pipeline.js';
-import type { FromReader, ThreadError, ThreadStart, ToReader } from './protocol.js';
+import type { FromReader, ThreadStart, ToReader } from './protocol.js';
 
 /**
  * The reading thread: reads, parses and merges every input with `streamEvents`, exactly as the
@@ -23,8 +23,12 @@ let wake: ((goOn: boolean) => void) | undefined;
 const post = (message: FromReader, transfer: ArrayBuffer[] = []): void => port.postMessage(message, transfer);
 
 port.on('message', (message: ToReader) => {
-  if (message.type === 'ack') inFlight--;
-  else stopped = true;
+  if (message.type === 'ack') {
+    inFlight--;
+    writer.recycle(message.numbers, message.strings);
+  } else {
+    stopped = true;
+  }
   if (wake !== undefined && (stopped || inFlight < start.maxInFlight)) {
     const resume = wake;
     wake = undefined;
@@ -69,10 +73,4 @@ try {
   post({ type: 'error', error: toThreadError(error) });
 } finally {
   clearInterval(ticker);
-}
-
-function toThreadError(error: unknown): ThreadError {
-  if (isRacetraceError(error)) return { code: error.code, message: error.message, details: error.details };
-  if (error instanceof Error) return { message: error.message, ...(error.stack ? { stack: error.stack } : {}) };
-  return { message: String(error) };
 }

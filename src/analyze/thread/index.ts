@@ -1,0 +1,54 @@
+import { Worker } from 'node:worker_threads';
+import type { AnalyzeOptions } from '../index.js';
+import { wantsIngestThread, type IngestThreadMode } from '../../merge/ingest-thread/wants.js';
+import { fromThreadError, outOfMemory, workerLimits } from '../../util/threads.js';
+import type { Report } from '../../types.js';
+import type { AnalysisThreadMessage, AnalysisThreadStart } from './protocol.js';
+
+/**
+ * `analyze()` as the CLI runs it: when the inputs warrant it (see wantsIngestThread), on two
+ * worker threads, one reading and parsing, one analyzing, each with a small young generation and
+ * the process's heap limit; otherwise on this thread. This thread only waits, so its own heap
+ * stays small. The report is the same either way.
+ */
+export async function analyzeOnThreads(
+  inputs: string[],
+  options: AnalyzeOptions & { threads?: IngestThreadMode } = {},
+): Promise<Report> {
+  const { threads = 'auto', stdin, progress, ingestThread: _ignored, ...rest } = options;
+  if (!(await wantsIngestThread(inputs, stdin ? { stdin } : {}, threads))) {
+    // Loaded only here: when the threads do the work, this thread needs none of the analyzer.
+    const { analyze } = await import('../index.js');
+    return analyze(inputs, { ...options, ingestThread: 'off' });
+  }
+  const start: AnalysisThreadStart = { inputs, options: rest };
+  const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: start, resourceLimits: workerLimits() });
+  let flagged = 0;
+  if (progress) progress.flagged = () => flagged;
+  return new Promise<Report>((resolve, reject) => {
+    let settled = false;
+    const settle = (outcome: () => void): void => {
+      if (settled) return;
+      settled = true;
+      void worker.terminate().finally(outcome);
+    };
+    worker.on('message', (message: AnalysisThreadMessage) => {
+      switch (message.type) {
+        case 'progress':
+          if (progress) Object.assign(progress, { bytesRead: message.bytesRead, bytesTotal: message.bytesTotal, events: message.events });
+          flagged = message.flagged;
+          return;
+        case 'report':
+          settle(() => resolve(message.report));
+          return;
+        case 'error':
+          settle(() => reject(fromThreadError(message.error)));
+          return;
+      }
+    });
+    worker.on('error', (error: Error & { code?: string }) => {
+      settle(() => reject(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? outOfMemory('analysis thread', error) : error));
+    });
+    worker.on('exit', (code) => settle(() => reject(new Error(`the analysis thread stopped unexpectedly (exit code ${code})`))));
+  });
+}
