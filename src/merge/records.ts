@@ -8,15 +8,24 @@ import { toEpochMs } from '../ingest/time.js';
 /**
  * One line of `racetrace merge` output with its place in the order. NDJSON lines keep their
  * original `text`; events of other formats (strace) carry `event` and are written as JSON.
+ * A record is its own evidence (`source` is itself): one object per line instead of two, which
+ * the reorder windows hold for two seconds of log time each.
  */
-export interface LineRecord {
-  time: number;
-  host: string;
-  pid: number;
-  seq: number;
-  source: Evidence;
-  text?: string;
-  event?: TraceEvent;
+export class LineRecord implements Evidence {
+  constructor(
+    public time: number,
+    readonly host: string,
+    readonly pid: number,
+    readonly seq: number,
+    readonly input: string,
+    readonly line: number,
+    readonly text: string | undefined,
+    readonly event: TraceEvent | undefined,
+  ) {}
+
+  get source(): Evidence {
+    return this;
+  }
 }
 
 /**
@@ -34,7 +43,7 @@ export function recordHandler(
   if (definition.format !== 'ndjson') {
     const adapter = definition.create(context);
     const emit = (event: TraceEvent): void => {
-      sink({ time: event.time, host: event.host, pid: event.pid, seq: event.seq, source: event.source, event });
+      sink(new LineRecord(event.time, event.host, event.pid, event.seq, event.source.input, event.source.line, undefined, event));
     };
     return { line: (text, lineNo) => adapter.line(text, lineNo, emit), end: () => adapter.end(emit) };
   }
@@ -64,7 +73,7 @@ export function recordHandler(
           seq = typeof lineSeq === 'number' ? lineSeq : lineNo;
         }
       }
-      sink({ time, host, pid, seq, source: { input: context.input, line: lineNo }, text });
+      sink(new LineRecord(time, host, pid, seq, context.input, lineNo, text, undefined));
       return result;
     },
     end() {},

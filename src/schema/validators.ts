@@ -1,4 +1,5 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { createRequire } from 'node:module';
+import type { Ajv as AjvType, ErrorObject, ValidateFunction } from 'ajv';
 import { readSchema } from './paths.js';
 
 /**
@@ -7,8 +8,13 @@ import { readSchema } from './paths.js';
  * at import cost every command about 80 ms of start-up, `racetrace merge` and `emit` included,
  * which rarely or never need it.
  */
-let ajv: Ajv | undefined;
-const compiler = (): Ajv => (ajv ??= new Ajv({ discriminator: true, allErrors: false, strict: true, strictRequired: false }));
+let ajv: AjvType | undefined;
+function compiler(): AjvType {
+  // ajv itself is loaded on first use too (about 30 ms of modules): `racetrace merge` of valid
+  // events never needs it, since surelyValid (../ingest/event-shape.ts) answers first.
+  const { Ajv } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
+  return (ajv ??= new Ajv({ discriminator: true, allErrors: false, strict: true, strictRequired: false }));
+}
 
 export const eventSchema = readSchema('event.schema.json');
 

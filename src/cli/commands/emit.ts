@@ -3,7 +3,7 @@ import type { Argv } from 'yargs';
 import { EVENT_NAMES, type EventName } from '../../types.js';
 import { RacetraceError } from '../../errors.js';
 import { CORRELATION_ENV, checkCorrelationId } from '../../instrument/correlation.js';
-import { appendLine, buildEventLine, type EventFields } from '../../instrument/emit-line.js';
+import type { EventFields } from '../../instrument/emit-line.js';
 import { TRACEPARENT_ENV, parseTraceparent } from '../../instrument/trace-context.js';
 import { writeStdout } from '../output.js';
 
@@ -60,6 +60,8 @@ export async function emitCommand(argv: EmitArgs, env: NodeJS.ProcessEnv = proce
     throw new RacetraceError('USAGE', `Give --correlation-id or set ${CORRELATION_ENV}: every event of one export run needs the same ID.`);
   }
   checkCorrelationId(correlationId, argv.correlationId !== undefined ? '--correlation-id' : CORRELATION_ENV);
+  // Loaded here: it brings the schema validator, which the other commands rarely need.
+  const { appendLine, buildEventLine } = await import('../../instrument/emit-line.js');
   const fields: EventFields = {};
   if (argv.temp !== undefined) fields.tempPath = argv.temp;
   if (argv.target !== undefined) fields.targetPath = argv.target;
