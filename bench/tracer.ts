@@ -10,7 +10,7 @@ import { createTracer, type Tracer } from '../src/index.js';
  * pino call writing the same fields to the same kind of destination: a sync pino.destination to
  * a file in a temp folder (--dest file, the default) or to /dev/null (--dest null, CPU cost only).
  * Rounds alternate in one process, after a warm-up, and the medians are compared.
- * Goal (issue #2): the tracer costs at most 1.5x the plain call.
+ * Goals: at most 1.5x the plain call (issue #2), 1.2x with a sync destination (issue #5).
  */
 const { values } = parseArgs({
   options: {
@@ -83,6 +83,6 @@ process.stdout.write(
   `destination: ${values.dest === 'null' ? '/dev/null' : 'file in a temp folder'} (sync), ${events} events x ${rounds} rounds\n` +
     `plain pino: ${rate(median(pinoMs))} events/s (median)\n` +
     `tracer:     ${rate(median(tracerMs))} events/s (median)\n` +
-    `ratio:      ${ratio.toFixed(2)}x the time of plain pino (goal <= 1.5x) ${ratio <= 1.5 ? 'ok' : 'OVER'}\n`,
+    `ratio:      ${ratio.toFixed(2)}x the time of plain pino (goal <= 1.2x) ${ratio <= 1.2 ? 'ok' : 'OVER'}\n`,
 );
 rmSync(dir, { recursive: true, force: true });
