@@ -3,7 +3,7 @@ import { EVENT_NAMES, type EventName, type Evidence, type TraceEvent } from '../
 import { describeErrors, validateEvent } from '../schema/validators.js';
 import { toEpochMs } from './time.js';
 import { isBlank } from './blank.js';
-import { surelyValid } from './event-shape.js';
+import { surelyValid } from '../schema/event-shape.js';
 import { CORRELATION_ID, ERROR_CODE, HOST, RecentStrings, TARGET_PATH, TEMP_PATH, reuse } from './recent-strings.js';
 
 // The canonical (internalized) name strings: detectors compare e.event against literals, and

@@ -11,7 +11,7 @@ import { readSchema } from './paths.js';
 let ajv: AjvType | undefined;
 function compiler(): AjvType {
   // ajv itself is loaded on first use too (about 30 ms of modules): `racetrace merge` of valid
-  // events never needs it, since surelyValid (../ingest/event-shape.ts) answers first.
+  // events never needs it, since surelyValid (./event-shape.ts) answers first.
   const { Ajv } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
   return (ajv ??= new Ajv({ discriminator: true, allErrors: false, strict: true, strictRequired: false }));
 }

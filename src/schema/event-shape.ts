@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { EventName } from '../types.js';
-import { eventSchema } from '../schema/validators.js';
+import { eventSchema } from './validators.js';
 
 /**
  * The fingerprint of schemas/event.schema.json that `surelyValid` was written against: SHA-256 of
  * the schema without its prose (title, description, examples). When the schema changes, the check
  * below turns itself off (every event goes through ajv, slower but still right) and
- * test/ingest/event-shape.test.ts fails until the check and this fingerprint are updated together.
+ * test/schema/event-shape.test.ts fails until the check and this fingerprint are updated together.
  */
 export const SHAPE_FINGERPRINT = '136d0e24077f039fcbd378808c2bc17d8cbf879679baf8933ba31d821b24bff9';
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { SHAPE_FINGERPRINT, schemaFingerprint, shapeCheckEnabled, surelyValid } from '../../src/ingest/event-shape.js';
+import { SHAPE_FINGERPRINT, schemaFingerprint, shapeCheckEnabled, surelyValid } from '../../src/schema/event-shape.js';
 import { eventSchema, validateEvent } from '../../src/schema/validators.js';
 import { EVENT_NAMES, type EventName } from '../../src/types.js';
 
@@ -61,7 +61,7 @@ test('the fast check was written for the schema this build loads', () => {
   assert.equal(
     schemaFingerprint(eventSchema),
     SHAPE_FINGERPRINT,
-    'schemas/event.schema.json changed: update surelyValid in src/ingest/event-shape.ts to the new rules, then SHAPE_FINGERPRINT',
+    'schemas/event.schema.json changed: update surelyValid in src/schema/event-shape.ts to the new rules, then SHAPE_FINGERPRINT',
   );
   assert.equal(shapeCheckEnabled(), true);
 });
