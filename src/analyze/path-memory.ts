@@ -1,4 +1,5 @@
 import type { Evidence } from '../types.js';
+import { StringTable } from '../util/string-table.js';
 
 /** One remembered use of a path, rebuilt from the ring on lookup. */
 export interface PathUse {
@@ -48,8 +49,7 @@ export class PathMemory {
   private readonly hostIndex: Int32Array;
   private readonly inputIndex: Int32Array;
   private readonly correlationId: (string | undefined)[];
-  private readonly names: string[] = [];
-  private readonly nameIndex = new Map<string, number>();
+  private readonly names = new StringTable();
   private next = 0;
 
   constructor(readonly capacity: number) {
@@ -80,8 +80,8 @@ export class PathMemory {
     this.start[slot] = use.start;
     this.end[slot] = use.end;
     this.line[slot] = use.openSource.line;
-    this.hostIndex[slot] = this.intern(use.host);
-    this.inputIndex[slot] = this.intern(use.openSource.input);
+    this.hostIndex[slot] = this.names.indexOf(use.host);
+    this.inputIndex[slot] = this.names.indexOf(use.openSource.input);
     this.correlationId[slot] = use.correlationId;
     this.slotOf.set(path, slot);
     return prev;
@@ -91,20 +91,10 @@ export class PathMemory {
     return {
       correlationId: this.correlationId[slot] ?? '',
       pid: this.pid[slot] ?? 0,
-      host: this.names[this.hostIndex[slot] ?? 0] ?? '',
+      host: this.names.at(this.hostIndex[slot] ?? 0),
       start: this.start[slot] ?? 0,
       end: this.end[slot] ?? 0,
-      source: { input: this.names[this.inputIndex[slot] ?? 0] ?? '', line: this.line[slot] ?? 0 },
+      source: { input: this.names.at(this.inputIndex[slot] ?? 0), line: this.line[slot] ?? 0 },
     };
-  }
-
-  private intern(name: string): number {
-    let i = this.nameIndex.get(name);
-    if (i === undefined) {
-      i = this.names.length;
-      this.names.push(name);
-      this.nameIndex.set(name, i);
-    }
-    return i;
   }
 }

@@ -1,4 +1,5 @@
 import { EVENT_NAMES, type EventName, type TraceEvent } from '../types.js';
+import { StringTable } from '../util/string-table.js';
 
 /**
  * A run of TraceEvents packed for a trip between threads: numbers in one Float64Array, strings
@@ -44,8 +45,7 @@ export class BatchWriter {
   count = 0;
   private numbers: Float64Array;
   private strings: Int32Array;
-  private table: string[] = [];
-  private index = new Map<string, number>();
+  private table = new StringTable();
   /** Buffers of batches handed back by the reader (`recycle`), for the next batches. */
   private readonly spare: { numbers: ArrayBuffer; strings: ArrayBuffer }[] = [];
 
@@ -98,27 +98,20 @@ export class BatchWriter {
       count: this.count,
       numbers: this.numbers.subarray(0, this.count * NUMBERS),
       strings: this.strings.subarray(0, this.count * STRINGS),
-      table: this.table,
+      table: this.table.strings,
     };
     this.count = 0;
     const spare = this.spare.pop();
     this.numbers = spare ? new Float64Array(spare.numbers) : new Float64Array(this.capacity * NUMBERS);
     this.strings = spare ? new Int32Array(spare.strings) : new Int32Array(this.capacity * STRINGS);
-    this.table = [];
-    this.index = new Map();
+    this.table = new StringTable();
     return batch;
   }
 
   private ref(text: string | undefined): number {
-    if (text === undefined) return -1;
-    let i = this.index.get(text);
-    if (i === undefined) {
-      i = this.table.length;
-      this.table.push(text);
-      this.index.set(text, i);
-    }
-    return i;
+    return text === undefined ? -1 : this.table.indexOf(text);
   }
+
 }
 
 /** Calls `onEvent` with every event of `batch`, rebuilt as the TraceEvent it was. */

@@ -1,4 +1,4 @@
-import type { ResourceLimits } from 'node:worker_threads';
+import type { ResourceLimits, Worker } from 'node:worker_threads';
 import { getHeapStatistics } from 'node:v8';
 import { RacetraceError, isRacetraceError, type RacetraceErrorCode } from '../errors.js';
 
@@ -45,4 +45,37 @@ export function outOfMemory(what: string, cause: unknown): RacetraceError {
     `The ${what} ran out of memory: raise the heap limit (node --max-old-space-size=...), or run with --threads off.`,
     { cause },
   );
+}
+
+/** How a supervised worker's message handler ends the run: with a value, or an error. */
+export interface Outcome<T> {
+  resolve(value: T): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * Runs `worker` until `onMessage` settles the outcome, the worker fails (out of memory becomes a
+ * RacetraceError naming `what`), or it exits before settling. Messages after that are ignored,
+ * and the worker is terminated: it has posted its last message, or it is abandoned.
+ */
+export function superviseWorker<T, M>(worker: Worker, what: string, onMessage: (message: M, outcome: Outcome<T>) => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    let settled = false;
+    const settle = (finish: () => void): void => {
+      if (settled) return;
+      settled = true;
+      void worker.terminate().finally(finish);
+    };
+    const outcome: Outcome<T> = {
+      resolve: (value) => settle(() => resolve(value)),
+      reject: (error) => settle(() => reject(error)),
+    };
+    worker.on('message', (message: M) => {
+      if (!settled) onMessage(message, outcome);
+    });
+    worker.on('error', (error: Error & { code?: string }) => {
+      outcome.reject(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? outOfMemory(what, error) : error);
+    });
+    worker.on('exit', (code) => outcome.reject(new Error(`the ${what} stopped unexpectedly (exit code ${code})`)));
+  });
 }

@@ -1,4 +1,5 @@
 import type { Bracket } from './model.js';
+import { StringTable } from '../../util/string-table.js';
 
 const INITIAL_CAPACITY = 4096;
 const NONE = -1;
@@ -32,8 +33,7 @@ export class RemovalMemory {
   private line = new Float64Array(INITIAL_CAPACITY);
   private hostIndex = new Int32Array(INITIAL_CAPACITY);
   private inputIndex = new Int32Array(INITIAL_CAPACITY);
-  private readonly names: string[] = [];
-  private readonly nameIndex = new Map<string, number>();
+  private readonly names = new StringTable();
   /** Removals forgotten before the horizon because the ring was at `maxCapacity`. */
   forgotten = 0;
 
@@ -59,8 +59,8 @@ export class RemovalMemory {
     this.pre[slot] = removal.pre;
     this.post[slot] = removal.post;
     this.line[slot] = removal.source.line;
-    this.hostIndex[slot] = this.intern(removal.host);
-    this.inputIndex[slot] = this.intern(removal.source.input);
+    this.hostIndex[slot] = this.names.indexOf(removal.host);
+    this.inputIndex[slot] = this.names.indexOf(removal.source.input);
     this.latestOf.set(path, seq);
     if (++this.sinceRotation >= this.capacity) {
       this.sinceRotation = 0;
@@ -91,11 +91,11 @@ export class RemovalMemory {
 
   private read(slot: number): Bracket {
     return {
-      host: this.names[this.hostIndex[slot] as number] as string,
+      host: this.names.at(this.hostIndex[slot] as number),
       pid: this.pid[slot] as number,
       pre: this.pre[slot] as number,
       post: this.post[slot] as number,
-      source: { input: this.names[this.inputIndex[slot] as number] as string, line: this.line[slot] as number },
+      source: { input: this.names.at(this.inputIndex[slot] as number), line: this.line[slot] as number },
     };
   }
 
@@ -132,15 +132,5 @@ export class RemovalMemory {
   private fields() {
     const { path, seqAt, previous, pid, pre, post, line, hostIndex, inputIndex } = this;
     return { path, seqAt, previous, pid, pre, post, line, hostIndex, inputIndex };
-  }
-
-  private intern(name: string): number {
-    let i = this.nameIndex.get(name);
-    if (i === undefined) {
-      i = this.names.length;
-      this.names.push(name);
-      this.nameIndex.set(name, i);
-    }
-    return i;
   }
 }

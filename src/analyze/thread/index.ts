@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { AnalyzeOptions } from '../index.js';
 import { wantsIngestThread, type IngestThreadMode } from '../../merge/ingest-thread/wants.js';
-import { fromThreadError, outOfMemory, workerLimits } from '../../util/threads.js';
+import { fromThreadError, superviseWorker, workerLimits } from '../../util/threads.js';
 import type { Report } from '../../types.js';
 import type { AnalysisThreadMessage, AnalysisThreadStart } from './protocol.js';
 
@@ -25,30 +25,18 @@ export async function analyzeOnThreads(
   const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: start, resourceLimits: workerLimits() });
   let flagged = 0;
   if (progress) progress.flagged = () => flagged;
-  return new Promise<Report>((resolve, reject) => {
-    let settled = false;
-    const settle = (outcome: () => void): void => {
-      if (settled) return;
-      settled = true;
-      void worker.terminate().finally(outcome);
-    };
-    worker.on('message', (message: AnalysisThreadMessage) => {
-      switch (message.type) {
-        case 'progress':
-          if (progress) Object.assign(progress, { bytesRead: message.bytesRead, bytesTotal: message.bytesTotal, events: message.events });
-          flagged = message.flagged;
-          return;
-        case 'report':
-          settle(() => resolve(message.report));
-          return;
-        case 'error':
-          settle(() => reject(fromThreadError(message.error)));
-          return;
-      }
-    });
-    worker.on('error', (error: Error & { code?: string }) => {
-      settle(() => reject(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? outOfMemory('analysis thread', error) : error));
-    });
-    worker.on('exit', (code) => settle(() => reject(new Error(`the analysis thread stopped unexpectedly (exit code ${code})`))));
+  return superviseWorker<Report, AnalysisThreadMessage>(worker, 'analysis thread', (message, outcome) => {
+    switch (message.type) {
+      case 'progress':
+        if (progress) Object.assign(progress, { bytesRead: message.bytesRead, bytesTotal: message.bytesTotal, events: message.events });
+        flagged = message.flagged;
+        return;
+      case 'report':
+        outcome.resolve(message.report);
+        return;
+      case 'error':
+        outcome.reject(fromThreadError(message.error));
+        return;
+    }
   });
 }

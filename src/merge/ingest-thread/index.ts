@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { IngestOptions } from '../../ingest/adapter.js';
 import type { TraceEvent } from '../../types.js';
-import { fromThreadError, outOfMemory, workerLimits } from '../../util/threads.js';
+import { fromThreadError, superviseWorker, workerLimits } from '../../util/threads.js';
 import { wantsIngestThread, type IngestThreadMode } from './wants.js';
 import { readBatch } from '../event-batch.js';
 import { streamEvents } from '../events.js';
@@ -35,54 +35,37 @@ export async function streamEventsOnThread(
 function runOnThread(start: ThreadStart, onEvent: (event: TraceEvent) => void, io: IngestIO): Promise<IngestResult> {
   const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: start, resourceLimits: workerLimits(READER_OLD_MB) });
   const send = (message: ToReader, transfer: ArrayBuffer[] = []): void => worker.postMessage(message, transfer);
-  return new Promise<IngestResult>((resolve, reject) => {
-    let settled = false;
-    const settle = (outcome: () => void): void => {
-      if (settled) return;
-      settled = true;
-      // The thread has posted its last message, or is abandoned: either way it is of no more use.
-      void worker.terminate().finally(outcome);
-    };
-    const progressFrom = (message: { bytesRead: number; bytesTotal: number }): void => {
-      if (io.progress === undefined) return;
-      io.progress.bytesRead = message.bytesRead;
-      io.progress.bytesTotal = message.bytesTotal;
-    };
-    worker.on('message', (message: FromReader) => {
-      if (settled) return;
-      switch (message.type) {
-        case 'batch':
-          progressFrom(message);
-          try {
-            readBatch(message.batch, onEvent);
-          } catch (error) {
-            send({ type: 'stop' });
-            settle(() => reject(error));
-            return;
-          }
-          {
-            const numbers = message.batch.numbers.buffer as ArrayBuffer;
-            const strings = message.batch.strings.buffer as ArrayBuffer;
-            send({ type: 'ack', numbers, strings }, [numbers, strings]);
-          }
+  const progressFrom = (message: { bytesRead: number; bytesTotal: number }): void => {
+    if (io.progress === undefined) return;
+    io.progress.bytesRead = message.bytesRead;
+    io.progress.bytesTotal = message.bytesTotal;
+  };
+  return superviseWorker<IngestResult, FromReader>(worker, 'reading thread', (message, outcome) => {
+    switch (message.type) {
+      case 'batch': {
+        progressFrom(message);
+        try {
+          readBatch(message.batch, onEvent);
+        } catch (error) {
+          send({ type: 'stop' });
+          outcome.reject(error);
           return;
-        case 'progress':
-          progressFrom(message);
-          return;
-        case 'end':
-          progressFrom(message);
-          settle(() => resolve(message.result));
-          return;
-        case 'error':
-          settle(() => reject(fromThreadError(message.error)));
-          return;
+        }
+        const numbers = message.batch.numbers.buffer as ArrayBuffer;
+        const strings = message.batch.strings.buffer as ArrayBuffer;
+        send({ type: 'ack', numbers, strings }, [numbers, strings]);
+        return;
       }
-    });
-    worker.on('error', (error: Error & { code?: string }) => {
-      settle(() => reject(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? outOfMemory('reading thread', error) : error));
-    });
-    worker.on('exit', (code) => {
-      settle(() => reject(new Error(`the reading thread stopped unexpectedly (exit code ${code})`)));
-    });
+      case 'progress':
+        progressFrom(message);
+        return;
+      case 'end':
+        progressFrom(message);
+        outcome.resolve(message.result);
+        return;
+      case 'error':
+        outcome.reject(fromThreadError(message.error));
+        return;
+    }
   });
 }
