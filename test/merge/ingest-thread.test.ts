@@ -56,6 +56,18 @@ test('a reading thread gives the same report: invalid lines, gzip, strace, and t
   assert.ok(report.inputs.some((i) => i.name.endsWith('sed-3.trace') && i.events > 0), 'the strace input was read');
 });
 
+test('a reading thread reports inputs that fail part-way as the single thread does: a gzip file cut short', async (t) => {
+  const dir = tempFolder(t);
+  const naive = join(samplesDir, 'naive-5');
+  const packed = gzipSync(readFileSync(join(naive, readdirLog(naive))));
+  writeFileSync(join(dir, 'cut.log.gz'), packed.subarray(0, Math.floor(packed.length / 2)));
+  copyFileSync(join(naive, readdirLog(naive)), join(dir, 'whole.ndjson'));
+  const report = await bothWays([dir]);
+  const cut = report.inputs.find((i) => i.name.endsWith('cut.log.gz'));
+  assert.ok(cut?.error !== undefined, JSON.stringify(report.inputs));
+  assert.ok(report.inputs.some((i) => i.name.endsWith('whole.ndjson') && i.error === undefined && i.events > 0));
+});
+
 test('a reading thread reports a missing input with the same error as the single thread', async () => {
   const missing = join(projectRoot, 'no-such-folder', 'x.log');
   const errors = await Promise.all(
