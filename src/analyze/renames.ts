@@ -63,6 +63,23 @@ export interface RenameListener {
 }
 
 const MAX_DELAYS = 16;
+/** An export with more open renames than this finds them by key, not by scanning its list. */
+const INDEX_FROM = 16;
+
+/**
+ * The open renames of one export, in the order they began: a short list, or once there are
+ * many, a Map by key (which keeps that order too, and removes in O(1) where splice was O(n)).
+ */
+interface OpenRenames {
+  list: Rename[];
+  byKey: Map<string, Rename> | undefined;
+}
+
+function openRenames(open: OpenRenames): Iterable<Rename> {
+  return open.byKey ? open.byKey.values() : open.list;
+}
+
+const keyOf = (tempPath: string, targetPath: string): string => `${tempPath}\0${targetPath}`;
 /** Failures without willRetry wait for a next attempt on the same paths; keep the wait bounded. */
 const MAX_PENDING = 4096;
 
@@ -72,7 +89,7 @@ const MAX_PENDING = 4096;
  * count a failure as retried when any export next touches the same temp and target.
  */
 export class RenameTracker {
-  private readonly open = new Map<string, Rename[]>();
+  private readonly open = new Map<string, OpenRenames>();
   private readonly pending = new Map<string, RenameFailure>();
 
   constructor(
@@ -175,12 +192,15 @@ export class RenameTracker {
   }
 
   private find(e: TraceEvent, tempPath: string, targetPath: string, time: number): Rename {
-    let list = this.open.get(e.correlationId);
-    if (list) {
-      for (const r of list) if (r.tempPath === tempPath && r.targetPath === targetPath) return r;
+    let open = this.open.get(e.correlationId);
+    if (open?.byKey) {
+      const found = open.byKey.get(keyOf(tempPath, targetPath));
+      if (found) return found;
+    } else if (open) {
+      for (const r of open.list) if (r.tempPath === tempPath && r.targetPath === targetPath) return r;
     } else {
-      list = [];
-      this.open.set(e.correlationId, list);
+      open = { list: [], byKey: undefined };
+      this.open.set(e.correlationId, open);
     }
     const r: Rename = {
       correlationId: e.correlationId,
@@ -202,24 +222,37 @@ export class RenameTracker {
       delays: NONE,
       evidence: NONE,
     };
-    list.push(r);
+    // A scan per event and a splice per close were quadratic: one export with 20,000 renames in
+    // flight took 4.7 s, with 50,000 about 30 s.
+    if (open.byKey) {
+      open.byKey.set(keyOf(tempPath, targetPath), r);
+    } else {
+      open.list.push(r);
+      if (open.list.length > INDEX_FROM) {
+        open.byKey = new Map(open.list.map((o) => [keyOf(o.tempPath, o.targetPath), o]));
+        open.list = [];
+      }
+    }
     return r;
   }
 
   private close(r: Rename): void {
-    const list = this.open.get(r.correlationId);
-    if (list) {
-      const i = list.indexOf(r);
-      if (i >= 0) list.splice(i, 1);
-      if (list.length === 0) this.open.delete(r.correlationId);
+    const open = this.open.get(r.correlationId);
+    if (open?.byKey) {
+      open.byKey.delete(keyOf(r.tempPath, r.targetPath));
+      if (open.byKey.size === 0) this.open.delete(r.correlationId);
+    } else if (open) {
+      const i = open.list.indexOf(r);
+      if (i >= 0) open.list.splice(i, 1);
+      if (open.list.length === 0) this.open.delete(r.correlationId);
     }
     this.listener.ended(r);
   }
 
   private endExport(correlationId: string): void {
-    const list = this.open.get(correlationId);
-    if (!list) return;
+    const open = this.open.get(correlationId);
+    if (!open) return;
     this.open.delete(correlationId);
-    for (const r of list) this.listener.ended(r);
+    for (const r of openRenames(open)) this.listener.ended(r);
   }
 }
