@@ -29,18 +29,8 @@ export interface Evidence {
   line: number;
 }
 
-/**
- * One racetrace event as the analyzer sees it, whatever the source (NDJSON, strace, log stores).
- * `time` is epoch milliseconds with the sub-millisecond fraction kept.
- */
-export interface TraceEvent {
-  time: number;
-  host: string;
-  pid: number;
-  /** Per-process counter; when the source has none, the line number stands in. */
-  seq: number;
-  event: EventName;
-  correlationId: string;
+/** The optional fields of an event, named as in the event schema. */
+export interface EventFields {
   tempPath?: string;
   targetPath?: string;
   attempt?: number;
@@ -52,6 +42,20 @@ export interface TraceEvent {
   status?: 'ok' | 'failed';
   /** How a source adapter saw the path being used, when it knows (strace: read vs write). */
   access?: 'read' | 'write';
+}
+
+/**
+ * One racetrace event as the analyzer sees it, whatever the source (NDJSON, strace, log stores).
+ * `time` is epoch milliseconds with the sub-millisecond fraction kept.
+ */
+export interface TraceEvent extends EventFields {
+  time: number;
+  host: string;
+  pid: number;
+  /** Per-process counter; when the source has none, the line number stands in. */
+  seq: number;
+  event: EventName;
+  correlationId: string;
   source: Evidence;
 }
 

@@ -1,10 +1,11 @@
 import type { AdapterDefinition, LineResult } from './adapter.js';
-import { EVENT_NAMES, type EventName, type Evidence, type TraceEvent } from '../types.js';
+import { EVENT_NAMES, type EventName, type TraceEvent } from '../types.js';
 import { describeErrors, validateEvent } from '../schema/validators.js';
 import { toEpochMs } from './time.js';
 import { isBlank } from './blank.js';
 import { surelyValid } from '../schema/event-shape.js';
-import { CORRELATION_ID, ERROR_CODE, HOST, RecentStrings, TARGET_PATH, TEMP_PATH, reuse } from './recent-strings.js';
+import { RecentStrings } from './recent-strings.js';
+import { toTraceEvent } from './trace-event.js';
 
 // The canonical (internalized) name strings: detectors compare e.event against literals, and
 // identical strings compare by pointer rather than by characters.
@@ -71,36 +72,6 @@ export class NdjsonReader {
 function jsonReason(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return message.replace(/, ".*" is not valid JSON$/s, '').slice(0, 160);
-}
-
-/**
- * Copies the fields the analyzer reads. The schema has checked them already; the typeof checks
- * only narrow the types (cheaper than they look, and no casts).
- */
-function toTraceEvent(
-  obj: Record<string, unknown>,
-  event: EventName,
-  source: Evidence,
-  recent: RecentStrings,
-): TraceEvent | undefined {
-  const { time, hostname, pid, seq, correlationId } = obj;
-  if (typeof time !== 'number' || typeof hostname !== 'string' || typeof pid !== 'number') return undefined;
-  if (typeof seq !== 'number' || typeof correlationId !== 'string') return undefined;
-  const kept = recent.of(pid);
-  const host = reuse(kept, HOST, hostname);
-  const out: TraceEvent = { time, host, pid, seq, event, correlationId: reuse(kept, CORRELATION_ID, correlationId), source };
-  const { tempPath, targetPath, attempt, errorCode, errorMessage, willRetry, delayMs, durationMs, status, access } = obj;
-  if (typeof tempPath === 'string') out.tempPath = reuse(kept, TEMP_PATH, tempPath);
-  if (typeof targetPath === 'string') out.targetPath = reuse(kept, TARGET_PATH, targetPath);
-  if (typeof attempt === 'number') out.attempt = attempt;
-  if (typeof errorCode === 'string') out.errorCode = reuse(kept, ERROR_CODE, errorCode);
-  if (typeof errorMessage === 'string') out.errorMessage = errorMessage;
-  if (typeof willRetry === 'boolean') out.willRetry = willRetry;
-  if (typeof delayMs === 'number') out.delayMs = delayMs;
-  if (typeof durationMs === 'number') out.durationMs = durationMs;
-  if (status === 'ok' || status === 'failed') out.status = status;
-  if (access === 'read' || access === 'write') out.access = access;
-  return out;
 }
 
 /** pino / racetrace NDJSON: one JSON object per line (schemas/event.schema.json). */

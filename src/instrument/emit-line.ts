@@ -1,24 +1,12 @@
 import { closeSync, writeSync } from 'node:fs';
-import type { EventName } from '../types.js';
+import type { EventFields, EventName } from '../types.js';
+
+export type { EventFields } from '../types.js';
 import { RacetraceError } from '../errors.js';
 import { validateEvent } from '../schema/validators.js';
 import { openLogSync, errorCode } from './fs.js';
 import { dropStamp, preciseTimestamp, stampTime } from './stamp.js';
 import type { TraceFields } from './trace-context.js';
-
-/** The optional fields of one event, named as in the event schema. */
-export interface EventFields {
-  tempPath?: string;
-  targetPath?: string;
-  attempt?: number;
-  errorCode?: string;
-  errorMessage?: string;
-  willRetry?: boolean;
-  delayMs?: number;
-  durationMs?: number;
-  status?: 'ok' | 'failed';
-  access?: 'read' | 'write';
-}
 
 /** Everything one standalone event line needs (`racetrace emit`). */
 export interface EventLineInput {

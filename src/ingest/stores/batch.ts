@@ -2,6 +2,7 @@ import type { AdapterContext, Emit, LineAdapter, LineResult } from '../adapter.j
 import { isBlank } from '../blank.js';
 import { parseJson, type JsonObject } from './lookup.js';
 import { normaliseRecord, type RecordHints } from './record.js';
+import { RecentStrings } from '../recent-strings.js';
 
 /** One record a store line holds, with what its wrapper knows about it. */
 export interface StoreRecord {
@@ -32,6 +33,7 @@ export function storeAdapter(context: AdapterContext, unwrap: Unwrap): LineAdapt
   let skipped = 0;
   let firstSkip = '';
   let fromTrace = 0;
+  const recent = new RecentStrings();
   return {
     line(text, lineNo, emit: Emit): LineResult {
       if (isBlank(text)) return OTHER;
@@ -49,7 +51,7 @@ export function storeAdapter(context: AdapterContext, unwrap: Unwrap): LineAdapt
           reasons.push(`${where}${record}`);
           return;
         }
-        const result = normaliseRecord(record.value, record.hints, ++counter, source);
+        const result = normaliseRecord(record.value, record.hints, ++counter, source, recent);
         if (result.bucket === 'event') {
           events++;
           if (result.fromTrace) fromTrace++;

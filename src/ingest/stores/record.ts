@@ -2,6 +2,8 @@ import { EVENT_NAMES, type EventName, type Evidence, type TraceEvent } from '../
 import { describeErrors, validateEvent } from '../../schema/validators.js';
 import { toEpochMs } from '../time.js';
 import { field, firstField, type JsonObject } from './lookup.js';
+import type { RecentStrings } from '../recent-strings.js';
+import { toTraceEvent } from '../trace-event.js';
 
 /**
  * What the wrapper around a record knows when the record itself does not say it: Loki labels,
@@ -47,7 +49,13 @@ const OPTIONAL: readonly (readonly [keyof TraceEvent & string, readonly string[]
  * racetrace event, or says why it is not one. The record is checked against the same schema as
  * a plain NDJSON line, so every source obeys one contract.
  */
-export function normaliseRecord(obj: JsonObject, hints: RecordHints, seqFallback: number, source: Evidence): RecordResult {
+export function normaliseRecord(
+  obj: JsonObject,
+  hints: RecordHints,
+  seqFallback: number,
+  source: Evidence,
+  recent: RecentStrings,
+): RecordResult {
   const name = eventName(obj, hints);
   if (name === undefined) return { bucket: 'other' };
   let correlationId = obj['correlationId'] ?? field(obj, 'racetrace.correlationId') ?? hints.correlationId;
@@ -77,7 +85,7 @@ export function normaliseRecord(obj: JsonObject, hints: RecordHints, seqFallback
   }
   ecsExtras(obj, name, record);
   if (!validateEvent(record)) return { bucket: 'invalid', reason: describeErrors(validateEvent.errors) };
-  const event = toTraceEvent(record, name, source);
+  const event = toTraceEvent(record, name, source, recent);
   return event === undefined ? { bucket: 'invalid', reason: 'does not match the schema' } : { bucket: 'event', event, fromTrace };
 }
 
@@ -101,24 +109,4 @@ function ecsExtras(obj: JsonObject, name: EventName, record: JsonObject): void {
     if (outcome === 'success') record['status'] = 'ok';
     else if (outcome === 'failure') record['status'] = 'failed';
   }
-}
-
-/** Copies the checked fields; the typeof checks narrow the types without casts. */
-function toTraceEvent(obj: JsonObject, event: EventName, source: Evidence): TraceEvent | undefined {
-  const { time, hostname, pid, seq, correlationId } = obj;
-  if (typeof time !== 'number' || typeof hostname !== 'string' || typeof pid !== 'number') return undefined;
-  if (typeof seq !== 'number' || typeof correlationId !== 'string') return undefined;
-  const out: TraceEvent = { time, host: hostname, pid, seq, event, correlationId, source };
-  const { tempPath, targetPath, attempt, errorCode, errorMessage, willRetry, delayMs, durationMs, status, access } = obj;
-  if (typeof tempPath === 'string') out.tempPath = tempPath;
-  if (typeof targetPath === 'string') out.targetPath = targetPath;
-  if (typeof attempt === 'number') out.attempt = attempt;
-  if (typeof errorCode === 'string') out.errorCode = errorCode;
-  if (typeof errorMessage === 'string') out.errorMessage = errorMessage;
-  if (typeof willRetry === 'boolean') out.willRetry = willRetry;
-  if (typeof delayMs === 'number') out.delayMs = delayMs;
-  if (typeof durationMs === 'number') out.durationMs = durationMs;
-  if (status === 'ok' || status === 'failed') out.status = status;
-  if (access === 'read' || access === 'write') out.access = access;
-  return out;
 }
