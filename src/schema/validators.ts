@@ -10,10 +10,13 @@ import { readSchema } from './paths.js';
  */
 let ajv: AjvType | undefined;
 function compiler(): AjvType {
-  // ajv itself is loaded on first use too (about 30 ms of modules): `racetrace merge` of valid
-  // events never needs it, since surelyValid (./event-shape.ts) answers first.
-  const { Ajv } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
-  return (ajv ??= new Ajv({ discriminator: true, allErrors: false, strict: true, strictRequired: false }));
+  if (ajv === undefined) {
+    // ajv itself is loaded on first use too (about 30 ms of modules): `racetrace merge` of valid
+    // events never needs it, since surelyValid (./event-shape.ts) answers first.
+    const { Ajv } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
+    ajv = new Ajv({ discriminator: true, allErrors: false, strict: true, strictRequired: false });
+  }
+  return ajv;
 }
 
 export const eventSchema = readSchema('event.schema.json');

@@ -1,4 +1,4 @@
-import type { ResourceLimits, Worker } from 'node:worker_threads';
+import { isMainThread, resourceLimits, type ResourceLimits, type Worker } from 'node:worker_threads';
 import { getHeapStatistics } from 'node:v8';
 import { RacetraceError, isRacetraceError, type RacetraceErrorCode } from '../errors.js';
 
@@ -24,22 +24,27 @@ export function fromThreadError(error: ThreadError): Error {
 }
 
 /**
- * Heap limits for a worker thread. Its old generation is capped by the process's own heap limit
- * (`node --max-old-space-size=128` caps every thread, not just the main one) and by `oldMb`; its
+ * Heap limits for a worker thread. Its old generation is capped by its parent's (on the main
+ * thread: the process's, so `node --max-old-space-size=128` caps every thread) and by `oldMb`; its
  * young generation is kept small: V8 sizes a thread's young generation like a whole process's
  * (up to 3 x 16 MiB). On the 1 GB bench, 8 MiB gave a peak of 201-206 MiB and 4 MiB 190 MiB,
  * at the same speed within the noise.
  */
 export function workerLimits(oldMb: number = Infinity): ResourceLimits {
-  // heap_size_limit is the old generation's limit plus the young generation's (3 x 16 MiB).
-  const processMb = Math.floor(getHeapStatistics().heap_size_limit / 2 ** 20) - 48;
-  return { maxOldGenerationSizeMb: Math.max(16, Math.min(oldMb, processMb)), maxYoungGenerationSizeMb: YOUNG_MB };
+  return { maxOldGenerationSizeMb: Math.max(16, Math.min(oldMb, ownOldMb())), maxYoungGenerationSizeMb: YOUNG_MB };
 }
 
 const YOUNG_MB = 4;
 
+/** This thread's old-generation limit in MiB. */
+function ownOldMb(): number {
+  const own = isMainThread ? undefined : resourceLimits.maxOldGenerationSizeMb;
+  // heap_size_limit is the old generation's limit plus the young generation's (3 x 16 MiB).
+  return own ?? Math.floor(getHeapStatistics().heap_size_limit / 2 ** 20) - 48;
+}
+
 /** The sentence for a worker that hit its heap limit. */
-export function outOfMemory(what: string, cause: unknown): RacetraceError {
+function outOfMemory(what: string, cause: unknown): RacetraceError {
   return new RacetraceError(
     'INPUT_UNREADABLE',
     `The ${what} ran out of memory: raise the heap limit (node --max-old-space-size=...), or run with --threads off.`,
