@@ -19,25 +19,28 @@ const NONE = -1;
  * (tombstones made V8 rehash), and an entry is trusted only while its slot still holds it.
  */
 export class RemovalMemory {
-  private capacity = INITIAL_CAPACITY;
+  private capacity = 0;
   private nextSeq = 0;
   private latestOf = new Map<string, number>();
   private olderLatestOf = new Map<string, number>();
   private sinceRotation = 0;
-  private path: (string | undefined)[] = new Array<string | undefined>(INITIAL_CAPACITY).fill(undefined);
-  private seqAt = new Float64Array(INITIAL_CAPACITY).fill(NONE);
-  private previous = new Float64Array(INITIAL_CAPACITY);
-  private pid = new Float64Array(INITIAL_CAPACITY);
-  private pre = new Float64Array(INITIAL_CAPACITY);
-  private post = new Float64Array(INITIAL_CAPACITY);
-  private line = new Float64Array(INITIAL_CAPACITY);
-  private hostIndex = new Int32Array(INITIAL_CAPACITY);
-  private inputIndex = new Int32Array(INITIAL_CAPACITY);
+  // One slot per removal (see `allocate`); `seqAt` is NONE in a slot never used.
+  private path: (string | undefined)[] = [];
+  private seqAt = new Float64Array(0);
+  private previous = new Float64Array(0);
+  private pid = new Float64Array(0);
+  private pre = new Float64Array(0);
+  private post = new Float64Array(0);
+  private line = new Float64Array(0);
+  private hostIndex = new Int32Array(0);
+  private inputIndex = new Int32Array(0);
   private readonly names = new StringTable();
   /** Removals forgotten before the horizon because the ring was at `maxCapacity`. */
   forgotten = 0;
 
-  constructor(private readonly maxCapacity: number) {}
+  constructor(private readonly maxCapacity: number) {
+    this.allocate(INITIAL_CAPACITY);
+  }
 
   /** Remembers a removal of `path`; `horizon` is the oldest `post` still worth keeping. */
   add(path: string, removal: Bracket, horizon: number): void {
@@ -101,22 +104,13 @@ export class RemovalMemory {
 
   /** Doubles the ring, moving every held removal to its slot in the larger one. */
   private grow(): void {
-    const old = { ...this.fields(), capacity: this.capacity };
-    this.capacity *= 2;
-    const capacity = this.capacity;
-    this.path = new Array<string | undefined>(capacity).fill(undefined);
-    this.seqAt = new Float64Array(capacity).fill(NONE);
-    this.previous = new Float64Array(capacity);
-    this.pid = new Float64Array(capacity);
-    this.pre = new Float64Array(capacity);
-    this.post = new Float64Array(capacity);
-    this.line = new Float64Array(capacity);
-    this.hostIndex = new Int32Array(capacity);
-    this.inputIndex = new Int32Array(capacity);
+    const { capacity, path, seqAt, previous, pid, pre, post, line, hostIndex, inputIndex } = this;
+    const old = { capacity, path, seqAt, previous, pid, pre, post, line, hostIndex, inputIndex };
+    this.allocate(capacity * 2);
     for (let from = 0; from < old.capacity; from++) {
       const seq = old.seqAt[from] as number;
       if (seq === NONE) continue;
-      const to = seq % capacity;
+      const to = seq % this.capacity;
       this.path[to] = old.path[from];
       this.seqAt[to] = seq;
       this.previous[to] = old.previous[from] as number;
@@ -129,8 +123,16 @@ export class RemovalMemory {
     }
   }
 
-  private fields() {
-    const { path, seqAt, previous, pid, pre, post, line, hostIndex, inputIndex } = this;
-    return { path, seqAt, previous, pid, pre, post, line, hostIndex, inputIndex };
+  private allocate(capacity: number): void {
+    this.capacity = capacity;
+    this.path = new Array<string | undefined>(capacity).fill(undefined);
+    this.seqAt = new Float64Array(capacity).fill(NONE);
+    this.previous = new Float64Array(capacity);
+    this.pid = new Float64Array(capacity);
+    this.pre = new Float64Array(capacity);
+    this.post = new Float64Array(capacity);
+    this.line = new Float64Array(capacity);
+    this.hostIndex = new Int32Array(capacity);
+    this.inputIndex = new Int32Array(capacity);
   }
 }
