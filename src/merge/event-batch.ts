@@ -111,7 +111,6 @@ export class BatchWriter {
   private ref(text: string | undefined): number {
     return text === undefined ? -1 : this.table.indexOf(text);
   }
-
 }
 
 /** Calls `onEvent` with every event of `batch`, rebuilt as the TraceEvent it was. */
