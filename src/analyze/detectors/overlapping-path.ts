@@ -10,8 +10,9 @@ interface Window {
   start: number;
   end: number;
   holds: Set<Hold>;
-  /** Holds beyond the cap, counted only. */
+  /** Holds beyond the cap, counted once each (`counted` remembers them while they are alive). */
   extraHolds: number;
+  counted: WeakSet<Hold>;
   correlationIds: Set<string>;
   pids: Set<number>;
   hosts: Set<string>;
@@ -32,7 +33,10 @@ export const overlappingPath: Detector = {
       if (w.holds.has(h)) return;
       if (h.role === 'target') w.role = 'target';
       if (w.holds.size >= LIST_CAP * 10) {
-        w.extraHolds++;
+        if (!w.counted.has(h)) {
+          w.counted.add(h);
+          w.extraHolds++;
+        }
         return;
       }
       w.holds.add(h);
@@ -83,6 +87,7 @@ export const overlappingPath: Detector = {
             end: c.end,
             holds: new Set(),
             extraHolds: 0,
+            counted: new WeakSet(),
             correlationIds: new Set(),
             pids: new Set(),
             hosts: new Set(),
@@ -92,6 +97,8 @@ export const overlappingPath: Detector = {
         }
         for (const other of touching.slice(1)) {
           for (const h of other.holds) add(w, h);
+          // Holds counted in both windows are counted twice here: rare (a hold spanning a gap
+          // between two windows that later merge), and only past the cap.
           w.extraHolds += other.extraHolds;
           w.start = Math.min(w.start, other.start);
           w.end = Math.max(w.end, other.end);
