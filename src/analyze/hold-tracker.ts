@@ -83,9 +83,7 @@ export class HoldTracker implements HoldView {
 
   othersHold(path: string, correlationId: string): boolean {
     const state = this.paths.get(path);
-    if (!state) return false;
-    for (const h of state.open) if (h.correlationId !== correlationId) return true;
-    return false;
+    return state !== undefined && state.open.hasOther(correlationId);
   }
 
   renamedAway(path: string): { correlationId: string; time: number } | undefined {
@@ -95,16 +93,19 @@ export class HoldTracker implements HoldView {
   }
 
   heldBy(path: string, correlationId: string): Hold | undefined {
-    const state = this.paths.get(path);
-    if (!state) return undefined;
-    for (const h of state.open) if (h.correlationId === correlationId) return h;
-    return undefined;
+    return this.paths.get(path)?.open.of(correlationId);
   }
 
   /** Open holds and same-instant closed holds on `path` (the story needs them). */
   holdsOn(path: string): readonly Hold[] {
     const state = this.paths.get(path);
-    return state ? state.open.concat(state.closed) : [];
+    return state ? state.open.holds.concat(state.closed) : [];
+  }
+
+  /** Is `hold` (closed) still kept, because it may yet be paired? */
+  keeps(hold: Hold): boolean {
+    const state = this.paths.get(hold.path);
+    return state !== undefined && (hold.open ? state.open.of(hold.correlationId) === hold : state.closed.includes(hold));
   }
 
   private mention(e: TraceEvent, path: string | undefined, role: PathRole): Hold | undefined {
@@ -114,8 +115,7 @@ export class HoldTracker implements HoldView {
       state = newPathState(path);
       this.paths.set(path, state);
     }
-    let hold: Hold | undefined;
-    for (const h of state.open) if (h.correlationId === e.correlationId) hold = h;
+    let hold = state.open.of(e.correlationId);
     if (!hold) {
       hold = {
         path,
@@ -133,13 +133,18 @@ export class HoldTracker implements HoldView {
         openSource: e.source,
         closeSource: undefined,
       };
-      state.open.push(hold);
+      state.open.add(hold);
+      state.readOnlyOpen++;
       const mine = this.byExport.get(e.correlationId);
       if (mine) mine.push(hold);
       else this.byExport.set(e.correlationId, [hold]);
       this.listener.opened(hold, e);
     }
-    if (hold.writeOrd === Infinity && e.access !== 'read') hold.writeOrd = this.ord;
+    if (hold.writeOrd === Infinity && e.access !== 'read') {
+      hold.writeOrd = this.ord;
+      state.readOnlyOpen--;
+      state.latestWriteOrd = this.ord;
+    }
     this.listener.touched(hold, e);
     return hold;
   }
@@ -153,7 +158,8 @@ export class HoldTracker implements HoldView {
     hold.closeOrd = this.ord;
     hold.closeSource = e?.source;
     hold.closedBy = by;
-    removeItem(state.open, hold);
+    state.open.remove(hold);
+    if (hold.writeOrd === Infinity) state.readOnlyOpen--;
     const mine = this.byExport.get(hold.correlationId);
     if (mine) {
       removeItem(mine, hold);
@@ -161,9 +167,15 @@ export class HoldTracker implements HoldView {
     }
     this.listener.closed(hold);
     if (hold.writeOrd !== Infinity) {
-      for (const o of state.open) {
-        if (o.correlationId !== hold.correlationId && o.writeOrd !== Infinity) {
-          this.listener.conflict(conflictOf(hold.path, hold, o, this.now));
+      if (state.open.crowded) {
+        // A crowd: the earliest writer alone stands for all (same interval; see OpenHolds).
+        const o = state.open.earliestOtherWriter(hold.correlationId);
+        if (o) this.listener.conflict(conflictOf(hold.path, hold, o, this.now));
+      } else {
+        for (const o of state.open) {
+          if (o.correlationId !== hold.correlationId && o.writeOrd !== Infinity) {
+            this.listener.conflict(conflictOf(hold.path, hold, o, this.now));
+          }
         }
       }
       // Pairs deferred because this hold was still read-only when the other one let go.
@@ -187,11 +199,11 @@ export class HoldTracker implements HoldView {
     this.settleQueue = [];
     for (const state of queue) {
       state.queued = false;
-      if (state.open.length > 0 && state.closed.length > 0) {
-        state.closed = state.closed.filter((c) => stillNeeded(c, state.open));
+      if (state.open.size > 0 && state.closed.length > 0) {
+        state.closed = state.closed.filter((c) => stillNeeded(c, state));
       }
       // With no open hold, nothing can pair with the closed ones any more: drop the whole state.
-      if (state.open.length === 0 && this.paths.get(state.path) === state) {
+      if (state.open.size === 0 && this.paths.get(state.path) === state) {
         this.paths.delete(state.path);
         this.listener.dropped(state.path);
       }

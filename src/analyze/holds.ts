@@ -1,4 +1,5 @@
 import type { Evidence, PathRole, TraceEvent } from '../types.js';
+import { OpenHolds } from './open-holds.js';
 
 /**
  * One export's claim on one path: from its first mention until it lets go (renamed away, deleted,
@@ -63,7 +64,7 @@ export interface HoldView {
 
 export interface PathState {
   readonly path: string;
-  open: Hold[];
+  readonly open: OpenHolds;
   /**
    * Write holds already closed that may still pair with a hold that is open (or opens at the same
    * instant): kept until time moves on and no read-only open hold that overlapped them remains.
@@ -72,10 +73,23 @@ export interface PathState {
   renamedAwayBy: string | undefined;
   renamedAwayAt: number;
   queued: boolean;
+  /** Open holds that are still read-only (writeOrd Infinity). */
+  readOnlyOpen: number;
+  /** The latest ordinal at which a hold on this path became a write hold. */
+  latestWriteOrd: number;
 }
 
 export function newPathState(path: string): PathState {
-  return { path, open: [], closed: [], renamedAwayBy: undefined, renamedAwayAt: 0, queued: false };
+  return {
+    path,
+    open: new OpenHolds(),
+    closed: [],
+    renamedAwayBy: undefined,
+    renamedAwayAt: 0,
+    queued: false,
+    readOnlyOpen: 0,
+    latestWriteOrd: -Infinity,
+  };
 }
 
 /** The interval two holds share; `end` of an open hold is taken as `now`. */
@@ -90,8 +104,10 @@ export function conflictOf(path: string, a: Hold, b: Hold, now: number): Conflic
  * export overlapped it and still has to evaluate the pair at its own close (it was read-only when
  * the closed hold let go).
  */
-export function stillNeeded(closed: Hold, open: readonly Hold[]): boolean {
-  for (const o of open) {
+export function stillNeeded(closed: Hold, state: PathState): boolean {
+  // No open hold turned into a write after this one closed: none can pair with it later.
+  if (state.readOnlyOpen === 0 && state.latestWriteOrd <= closed.closeOrd) return false;
+  for (const o of state.open) {
     if (o.correlationId !== closed.correlationId && o.start <= closed.end && closed.closeOrd < o.writeOrd) {
       return true;
     }

@@ -125,3 +125,73 @@ test('holds still open at the end of the stream close at the last event time', (
   const f = onlyFinding(analyze(log.events), 'overlapping-path');
   assert.deepEqual([f.start, f.end], [4, 9]);
 });
+
+/** A crowd: `n` exports that all hold one target, each from its own start to its own end. */
+function crowdLog(spans: readonly (readonly [number, number])[]): EventLog {
+  const log = new EventLog();
+  spans.forEach(([start, end], i) => {
+    const who = { cid: `crowd-${String(i).padStart(5, '0')}`, pid: 1000 + i };
+    log.create(start, who, `/out/.crowd-${i}.tmp`, '/out/latest.csv').success(end, who, `/out/.crowd-${i}.tmp`, '/out/latest.csv');
+  });
+  return log;
+}
+
+/** The windows of time two or more spans share (closed intervals), each with the spans in it. */
+function expectedWindows(spans: readonly (readonly [number, number])[]): { start: number; end: number; count: number }[] {
+  const shared: { start: number; end: number; members: number[] }[] = [];
+  for (let i = 0; i < spans.length; i++) {
+    for (let j = i + 1; j < spans.length; j++) {
+      const [a0, a1] = spans[i] as readonly [number, number];
+      const [b0, b1] = spans[j] as readonly [number, number];
+      const start = Math.max(a0, b0);
+      const end = Math.min(a1, b1);
+      if (start <= end) shared.push({ start, end, members: [i, j] });
+    }
+  }
+  shared.sort((a, b) => a.start - b.start);
+  const windows: { start: number; end: number; members: Set<number> }[] = [];
+  for (const s of shared) {
+    const last = windows[windows.length - 1];
+    if (last && s.start <= last.end) {
+      last.end = Math.max(last.end, s.end);
+      for (const m of s.members) last.members.add(m);
+    } else {
+      windows.push({ start: s.start, end: s.end, members: new Set(s.members) });
+    }
+  }
+  return windows.map((w) => ({ start: w.start, end: w.end, count: w.members.size }));
+}
+
+test('a crowd of 1,500 exports on one target is one finding that counts each export once', () => {
+  // All open before any closes: past the 1,000 listed, the rest must still be counted once each.
+  const n = 1500;
+  const spans = Array.from({ length: n }, (_, i) => [i, n + i] as const);
+  const f = onlyFinding(analyze(crowdLog(spans).events), 'overlapping-path');
+  assert.equal(f.count, n);
+  assert.match(f.message, /^1500 exports held target path \/out\/latest\.csv/);
+  assert.deepEqual([f.start, f.end], [1, 2 * n - 2]);
+  assert.equal(f.correlationIds?.length, 100);
+});
+
+test('crowds that come and go give the windows and counts of every pair, computed the slow way', () => {
+  // Seeded: three crowds of 60 to 160 exports (up to about 70 at once, past the tracker's
+  // indexing threshold) with gaps between them, integer times so that some holds touch.
+  let seed = 7;
+  const random = (): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  for (let round = 0; round < 5; round++) {
+    const spans: [number, number][] = [];
+    let base = 0;
+    for (let crowd = 0; crowd < 3; crowd++) {
+      const size = 60 + Math.floor(random() * 100);
+      for (let i = 0; i < size; i++) {
+        const start = base + Math.floor(random() * 100);
+        spans.push([start, start + 1 + Math.floor(random() * 80)]);
+      }
+      base += 300;
+    }
+    const found = findingsOf(analyze(crowdLog(spans).events), 'overlapping-path')
+      .map((f) => ({ start: f.start, end: f.end, count: f.count }))
+      .sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
+    assert.deepEqual(found, expectedWindows(spans), `round ${round}`);
+  }
+});

@@ -119,7 +119,7 @@ export function createTimelineCollector(options: Partial<TimelineOptions> = {}):
     const list = pending;
     pending = [];
     for (const hold of list) {
-      if (force || !tracker.holdsOn(hold.path).includes(hold)) {
+      if (force || !tracker.keeps(hold)) {
         finalize(hold);
         continue;
       }

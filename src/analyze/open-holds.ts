@@ -1,0 +1,113 @@
+import type { Hold } from './holds.js';
+
+/** Past this many open holds on one path, lookups use indexes instead of scanning the list. */
+export const CROWD = 32;
+
+/**
+ * The open holds on one path. Usually one to a handful, scanned as a list. A crowd (thousands
+ * of exports writing one shared path at once: a fleet all writing `latest.csv`) would make every
+ * mention, release and question scan thousands of holds, quadratic over the crowd; past `CROWD`
+ * holds the list gets indexes by export and by position, and a queue in start order.
+ *
+ * The list order is the same with or without the indexes (a removal swaps the last hold into the
+ * gap), so a crowd that forms and disperses leaves the order the small case would have had.
+ * An export has at most one open hold per path (the tracker looks it up before opening one).
+ */
+export class OpenHolds {
+  private readonly list: Hold[] = [];
+  private byExport: Map<string, Hold> | undefined;
+  private position: Map<Hold, number> | undefined;
+  /** Holds in start order (the tracker's clock never goes back); closed ones are skipped lazily. */
+  private byStart: Hold[] | undefined;
+  private startHead = 0;
+
+  get size(): number {
+    return this.list.length;
+  }
+
+  get crowded(): boolean {
+    return this.byExport !== undefined;
+  }
+
+  [Symbol.iterator](): IterableIterator<Hold> {
+    return this.list[Symbol.iterator]();
+  }
+
+  /** The list as it is (read-only). */
+  get holds(): readonly Hold[] {
+    return this.list;
+  }
+
+  add(hold: Hold): void {
+    this.list.push(hold);
+    if (this.byExport !== undefined) {
+      this.byExport.set(hold.correlationId, hold);
+      this.position?.set(hold, this.list.length - 1);
+      this.byStart?.push(hold);
+    } else if (this.list.length > CROWD) {
+      this.index();
+    }
+  }
+
+  /** Removes `hold` (the last hold takes its place in the list). */
+  remove(hold: Hold): void {
+    const list = this.list;
+    const i = this.position !== undefined ? (this.position.get(hold) ?? -1) : list.indexOf(hold);
+    if (i < 0) return;
+    const last = list.pop() as Hold;
+    if (i < list.length) list[i] = last;
+    if (this.byExport === undefined || this.position === undefined) return;
+    this.position.delete(hold);
+    if (last !== hold) this.position.set(last, i);
+    if (this.byExport.get(hold.correlationId) === hold) this.byExport.delete(hold.correlationId);
+    if (list.length === 0) this.unindex();
+  }
+
+  /** The open hold of `correlationId`, if any. */
+  of(correlationId: string): Hold | undefined {
+    if (this.byExport !== undefined) return this.byExport.get(correlationId);
+    for (const h of this.list) if (h.correlationId === correlationId) return h;
+    return undefined;
+  }
+
+  /** Does an export other than `correlationId` hold the path? */
+  hasOther(correlationId: string): boolean {
+    if (this.byExport !== undefined) return this.list.length > (this.byExport.has(correlationId) ? 1 : 0);
+    for (const h of this.list) if (h.correlationId !== correlationId) return true;
+    return false;
+  }
+
+  /**
+   * The open write hold of another export that started first (only when crowded). Pairing a
+   * closing hold with it alone covers the same overlap interval as pairing it with every other
+   * open write hold: all those intervals end now, and this one starts earliest.
+   */
+  earliestOtherWriter(correlationId: string): Hold | undefined {
+    const queue = this.byStart;
+    if (queue === undefined) return undefined;
+    while (this.startHead < queue.length && !(queue[this.startHead] as Hold).open) this.startHead++;
+    if (this.startHead > 1024 && this.startHead * 2 > queue.length) {
+      queue.splice(0, this.startHead);
+      this.startHead = 0;
+    }
+    for (let i = this.startHead; i < queue.length; i++) {
+      const h = queue[i] as Hold;
+      if (h.open && h.correlationId !== correlationId && h.writeOrd !== Infinity) return h;
+    }
+    return undefined;
+  }
+
+  private index(): void {
+    this.byExport = new Map(this.list.map((h) => [h.correlationId, h]));
+    this.position = new Map(this.list.map((h, i) => [h, i]));
+    this.byStart = this.list.slice().sort((a, b) => a.start - b.start);
+    this.startHead = 0;
+  }
+
+  private unindex(): void {
+    this.byExport = undefined;
+    this.position = undefined;
+    this.byStart = undefined;
+    this.startHead = 0;
+  }
+}
