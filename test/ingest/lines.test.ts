@@ -58,3 +58,19 @@ test('an over-long line in a file is invalid, and the lines after it keep their 
   assert.deepEqual(events.map((e) => e.source.line), [1, 3]);
   assert.ok(accounted(result));
 });
+
+test('a file read in 128 KiB chunks and split in 16 KiB pieces keeps every line whole', async () => {
+  // Events whose correlation IDs are multi-byte and whose line ends are CRLF, so that a piece
+  // boundary falls inside characters and between CR and LF somewhere in the file.
+  const lines: string[] = [];
+  for (let i = 0; i < 3000; i++) lines.push(eventLine({ correlationId: `é€😀-${i}-${'ü'.repeat(i % 37)}`, seq: i }));
+  const file = join(dir, 'pieces.ndjson');
+  writeFileSync(file, lines.join('\r\n') + '\r\n');
+  const { events, result } = await collect([file]);
+  assert.equal(result.inputs[0]?.lines, 3000);
+  assert.equal(result.inputs[0]?.invalid, 0);
+  assert.deepEqual(
+    events.map((e) => e.correlationId),
+    lines.map((_, i) => `é€😀-${i}-${'ü'.repeat(i % 37)}`),
+  );
+});
