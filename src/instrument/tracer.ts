@@ -3,7 +3,7 @@ import { pino, type Logger } from 'pino';
 import type { EventName } from '../types.js';
 import { RacetraceError } from '../errors.js';
 import { validateEvent, describeErrors } from '../schema/validators.js';
-import { surelyValid } from '../schema/event-shape.js';
+import { surelyValid, surelyValidFields } from '../schema/event-shape.js';
 import { CORRELATION_ENV, checkCorrelationId, correlationIdFromEnv, newCorrelationId } from './correlation.js';
 import { errorMessage, openLogSync } from './fs.js';
 import { LogFile, warn as warnOnStderr } from './log-file.js';
@@ -125,10 +125,12 @@ export function createTracer(options: TracerOptions = {}): Tracer {
     // Extra fields may not replace the stamps: written back, they keep their place up front.
     line.seq = seq;
     line.event = event;
-    const record = { time, pid, hostname: host, correlationId, ...line };
     // The hand check answers "valid" for ordinary events at a tenth of ajv's cost; ajv decides
-    // and explains the rest (see schema/event-shape.ts).
-    if (!surelyValid(record, event) && !validateEvent(record)) {
+    // and explains the rest (see schema/event-shape.ts). The stamps are valid by construction, so
+    // the whole record is built only for ajv, or when the caller passed a field of a stamp's name.
+    const stampsOnly = !('time' in line || 'pid' in line || 'hostname' in line || 'correlationId' in line);
+    const record = stampsOnly && surelyValidFields(line, event) ? undefined : { time, pid, hostname: host, correlationId, ...line };
+    if (record !== undefined && !surelyValid(record, event) && !validateEvent(record)) {
       const schemaErrors = describeErrors(validateEvent.errors);
       if (strict) {
         dropStamp();

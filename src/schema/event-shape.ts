@@ -36,11 +36,23 @@ export function shapeCheckEnabled(): boolean {
  */
 export function surelyValid(obj: Record<string, unknown>, name: EventName): boolean {
   if (!enabled) return false;
-  const { time, pid, hostname, seq, correlationId, level, msg } = obj;
+  const { time, pid, hostname, correlationId } = obj;
   if (typeof time !== 'number' || !(time >= 0) || time === Infinity) return false;
-  if (!isCount(pid, 0) || !isCount(seq, 0) || typeof hostname !== 'string') return false;
+  if (!isCount(pid, 0) || typeof hostname !== 'string') return false;
   // Code points never outnumber UTF-16 units, so length <= 200 bounds the schema's maxLength.
   if (typeof correlationId !== 'string' || correlationId.length < 1 || correlationId.length > 200) return false;
+  return surelyValidFields(obj, name);
+}
+
+/**
+ * `surelyValid` without the stamps: for a tracer, which writes time, pid, hostname and
+ * correlationId itself (valid by construction) and checks only what its caller passed, without
+ * first copying it into a whole record. `obj` must not carry the stamps itself.
+ */
+export function surelyValidFields(obj: Record<string, unknown>, name: EventName): boolean {
+  if (!enabled) return false;
+  const { seq, level, msg } = obj;
+  if (!isCount(seq, 0)) return false;
   if (level !== undefined && !Number.isInteger(level)) return false;
   if (msg !== undefined && typeof msg !== 'string') return false;
   if (obj['trace_id'] !== undefined && typeof obj['trace_id'] !== 'string') return false;

@@ -89,6 +89,17 @@ test('strict mode throws SCHEMA_VIOLATION and writes nothing', () => {
   assert.equal(sink.lines.length, 0);
 });
 
+test('a field named like a stamp is checked as the line will read it', () => {
+  // pino writes the caller's field after its own, so a reader sees the caller's value.
+  const tracer = createTracer({ logger: pino({}, memorySink()), strict: true });
+  for (const stamp of [{ pid: -1 }, { time: 'soon' }, { hostname: 7 }, { correlationId: '' }]) {
+    assert.throws(() => tracer.renameAttempt({ ...rename, ...stamp }), (error: unknown) =>
+      error instanceof RacetraceError && error.code === 'SCHEMA_VIOLATION', JSON.stringify(stamp));
+  }
+  // A valid one passes.
+  tracer.renameAttempt({ ...rename, pid: 42 });
+});
+
 test('outside strict mode an invalid event is still written, with its schema errors, and the export goes on', () => {
   const sink = memorySink();
   const tracer = createTracer({ logger: pino({}, sink) });
