@@ -8,6 +8,15 @@ test('racetrace --help lists the commands and exits 0', async () => {
   for (const command of ['analyze', 'merge', 'validate', 'demo']) assert.match(result.stdout, new RegExp(command));
 });
 
+test('help is wrapped to at most 100 columns, for the tool and for a command', async () => {
+  for (const args of [['--help'], ['analyze', '--help'], ['merge', '-h']]) {
+    const result = await runCli(args);
+    assert.equal(result.code, 0);
+    const widest = Math.max(...result.stdout.split('\n').map((line) => line.length));
+    assert.ok(widest <= 100 && widest > 60, `${args.join(' ')}: widest line ${widest}`);
+  }
+});
+
 test('no command: one sentence naming the commands, exit 2', async () => {
   const result = await runCli([]);
   assert.equal(result.code, 2);
