@@ -40,12 +40,30 @@ const EVENT_INDEX: ReadonlyMap<EventName, number> = new Map(EVENT_NAMES.map((nam
 const STATUS = [undefined, 'ok', 'failed'] as const;
 const ACCESS = [undefined, 'read', 'write'] as const;
 
+/** Processes remembered for their last strings; past it the memory starts afresh (a cache). */
+const MAX_PROCESSES = 4096;
+
+/**
+ * The last string of each slot a process wrote, with its index in the current batch's table.
+ * A process repeats its host, input and correlation ID from event to event, and a path over a
+ * create, an attempt and a success: found here by comparing strings, before the table's Map is
+ * asked (which hashes each fresh string). A cache: only speed depends on it.
+ */
+class ProcessRefs {
+  batch = -1;
+  readonly text: (string | undefined)[] = new Array<string | undefined>(STRINGS).fill(undefined);
+  readonly refs = new Int32Array(STRINGS);
+}
+
 /** Packs events into batches of up to `capacity`; `take` hands the current one over and starts anew. */
 export class BatchWriter {
   count = 0;
   private numbers: Float64Array;
   private strings: Int32Array;
   private table = new StringTable();
+  /** Batches handed over so far: a process's remembered refs are good for one batch only. */
+  private batches = 0;
+  private readonly byPid = new Map<number, ProcessRefs>();
   /** Buffers of batches handed back by the reader (`recycle`), for the next batches. */
   private readonly spare: { numbers: ArrayBuffer; strings: ArrayBuffer }[] = [];
 
@@ -82,14 +100,30 @@ export class BatchWriter {
     numbers[n + DELAY] = e.delayMs ?? Number.NaN;
     numbers[n + DURATION] = e.durationMs ?? Number.NaN;
     numbers[n + FLAGS] = flagsOf(e);
-    strings[s + HOST] = this.ref(e.host);
-    strings[s + CORRELATION_ID] = this.ref(e.correlationId);
-    strings[s + TEMP_PATH] = this.ref(e.tempPath);
-    strings[s + TARGET_PATH] = this.ref(e.targetPath);
-    strings[s + ERROR_CODE] = this.ref(e.errorCode);
-    strings[s + ERROR_MESSAGE] = this.ref(e.errorMessage);
-    strings[s + INPUT] = this.ref(e.source.input);
+    const row = this.rowOf(e.pid);
+    strings[s + HOST] = this.ref(row, HOST, e.host);
+    strings[s + CORRELATION_ID] = this.ref(row, CORRELATION_ID, e.correlationId);
+    strings[s + TEMP_PATH] = this.ref(row, TEMP_PATH, e.tempPath);
+    strings[s + TARGET_PATH] = this.ref(row, TARGET_PATH, e.targetPath);
+    strings[s + ERROR_CODE] = this.ref(row, ERROR_CODE, e.errorCode);
+    strings[s + ERROR_MESSAGE] = this.ref(row, ERROR_MESSAGE, e.errorMessage);
+    strings[s + INPUT] = this.ref(row, INPUT, e.source.input);
     this.count++;
+  }
+
+  /** The process's last strings, emptied if they belong to an earlier batch. */
+  private rowOf(pid: number): ProcessRefs {
+    let row = this.byPid.get(pid);
+    if (row === undefined) {
+      if (this.byPid.size >= MAX_PROCESSES) this.byPid.clear();
+      row = new ProcessRefs();
+      this.byPid.set(pid, row);
+    }
+    if (row.batch !== this.batches) {
+      row.batch = this.batches;
+      row.text.fill(undefined);
+    }
+    return row;
   }
 
   /** The batch so far (its buffers are the caller's now: transfer them). */
@@ -101,6 +135,7 @@ export class BatchWriter {
       table: this.table.strings,
     };
     this.count = 0;
+    this.batches++;
     const spare = this.spare.pop();
     this.numbers = spare ? new Float64Array(spare.numbers) : new Float64Array(this.capacity * NUMBERS);
     this.strings = spare ? new Int32Array(spare.strings) : new Int32Array(this.capacity * STRINGS);
@@ -108,8 +143,14 @@ export class BatchWriter {
     return batch;
   }
 
-  private ref(text: string | undefined): number {
-    return text === undefined ? -1 : this.table.indexOf(text);
+  private ref(row: ProcessRefs, slot: number, text: string | undefined): number {
+    if (text === undefined) return -1;
+    // Usually the very same string object (ingest shares a process's repeats): no hashing.
+    if (row.text[slot] === text) return row.refs[slot] as number;
+    const ref = this.table.indexOf(text);
+    row.text[slot] = text;
+    row.refs[slot] = ref;
+    return ref;
   }
 }
 

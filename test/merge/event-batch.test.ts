@@ -55,6 +55,22 @@ test('every event comes back from a batch as it went in, through a structured cl
   );
 });
 
+test('a few processes repeating a few strings across many small batches come back as they went in', () => {
+  // The writer remembers each process's last strings per batch: repeats, changes and batch
+  // boundaries must all resolve to the right string.
+  const few = fc.constantFrom('a', 'b', '/out/x.csv');
+  const repeating = traceEvent.chain((e) =>
+    fc.record({ pid: fc.constantFrom(1, 2, 3), host: few, correlationId: few, tempPath: few, targetPath: few, input: few })
+      .map(({ input, ...fields }) => ({ ...e, ...fields, source: { input, line: e.source.line } })),
+  );
+  fc.assert(
+    fc.property(fc.array(repeating, { maxLength: 60 }), fc.integer({ min: 1, max: 5 }), (events, capacity) => {
+      assert.deepEqual(roundTrip(events, capacity), events);
+    }),
+    { numRuns: 300 },
+  );
+});
+
 test('a batch holds each distinct string once, however many events repeat it', () => {
   const writer = new BatchWriter(100);
   for (let i = 0; i < 100; i++) {
