@@ -1,5 +1,6 @@
 import type { PathRole, TraceEvent } from '../types.js';
 import {
+  NO_HOLDS,
   conflictOf,
   newPathState,
   stillNeeded,
@@ -75,7 +76,7 @@ export class HoldTracker implements HoldView {
     }
     this.settle();
     for (const state of this.paths.values()) {
-      state.closed = [];
+      state.closed = NO_HOLDS;
       this.listener.dropped(state.path);
     }
     this.paths.clear();
@@ -111,12 +112,8 @@ export class HoldTracker implements HoldView {
   private mention(e: TraceEvent, path: string | undefined, role: PathRole): Hold | undefined {
     if (path === undefined || path === '') return undefined;
     let state = this.paths.get(path);
-    if (!state) {
-      state = newPathState(path);
-      this.paths.set(path, state);
-    }
-    let hold = state.open.of(e.correlationId);
-    if (!hold) {
+    let hold = state?.open.of(e.correlationId);
+    if (!hold || !state) {
       hold = {
         path,
         role,
@@ -133,7 +130,12 @@ export class HoldTracker implements HoldView {
         openSource: e.source,
         closeSource: undefined,
       };
-      state.open.add(hold);
+      if (state) {
+        state.open.add(hold);
+      } else {
+        state = newPathState(path, hold);
+        this.paths.set(path, state);
+      }
       state.readOnlyOpen++;
       const mine = this.byExport.get(e.correlationId);
       if (mine) mine.push(hold);
@@ -184,7 +186,8 @@ export class HoldTracker implements HoldView {
           this.listener.conflict(conflictOf(hold.path, c, hold, this.now));
         }
       }
-      state.closed.push(hold);
+      if (state.closed === NO_HOLDS) state.closed = [hold];
+      else (state.closed as Hold[]).push(hold);
     }
     if (!state.queued) {
       state.queued = true;
@@ -200,7 +203,8 @@ export class HoldTracker implements HoldView {
     for (const state of queue) {
       state.queued = false;
       if (state.open.size > 0 && state.closed.length > 0) {
-        state.closed = state.closed.filter((c) => stillNeeded(c, state));
+        const kept = state.closed.filter((c) => stillNeeded(c, state));
+        state.closed = kept.length === 0 ? NO_HOLDS : kept;
       }
       // With no open hold, nothing can pair with the closed ones any more: drop the whole state.
       if (state.open.size === 0 && this.paths.get(state.path) === state) {

@@ -69,7 +69,7 @@ export interface PathState {
    * Write holds already closed that may still pair with a hold that is open (or opens at the same
    * instant): kept until time moves on and no read-only open hold that overlapped them remains.
    */
-  closed: Hold[];
+  closed: readonly Hold[];
   renamedAwayBy: string | undefined;
   renamedAwayAt: number;
   queued: boolean;
@@ -79,11 +79,15 @@ export interface PathState {
   latestWriteOrd: number;
 }
 
-export function newPathState(path: string): PathState {
+/** The `closed` list of a path that has none: shared, never written (a list is made on the first). */
+export const NO_HOLDS: readonly Hold[] = Object.freeze([]);
+
+/** The state of a path its first hold just opened. */
+export function newPathState(path: string, first: Hold): PathState {
   return {
     path,
-    open: new OpenHolds(),
-    closed: [],
+    open: new OpenHolds(first),
+    closed: NO_HOLDS,
     renamedAwayBy: undefined,
     renamedAwayAt: 0,
     queued: false,

@@ -14,12 +14,17 @@ export const CROWD = 32;
  * An export has at most one open hold per path (the tracker looks it up before opening one).
  */
 export class OpenHolds {
-  private readonly list: Hold[] = [];
+  private readonly list: Hold[];
   private byExport: Map<string, Hold> | undefined;
   private position: Map<Hold, number> | undefined;
   /** Holds in start order (the tracker's clock never goes back); closed ones are skipped lazily. */
   private byStart: Hold[] | undefined;
   private startHead = 0;
+
+  /** Made with the path's first hold: a list of one, not an empty list that grows on the push. */
+  constructor(first: Hold) {
+    this.list = [first];
+  }
 
   get size(): number {
     return this.list.length;
