@@ -20,9 +20,17 @@ import {
  */
 export class HoldTracker implements HoldView {
   private readonly paths = new Map<string, PathState>();
+  /**
+   * Each export's open holds. A list that empties stays (an export's next sheet refills it) until
+   * export.end, or a sweep once empty lists are most of the Map: deleting and re-adding an entry
+   * per sheet made V8 shrink and regrow the Map's table again and again.
+   */
   private readonly byExport = new Map<string, Hold[]>();
+  private emptyLists = 0;
   /** Paths that let go of a hold at `settleTime`; settled once time moves past it. */
   private settleQueue: PathState[] = [];
+  /** The queue's other array: settle() swaps the two instead of making a new one per instant. */
+  private settling: PathState[] = [];
   private settleTime = -Infinity;
   private now = 0;
   private ord = 0;
@@ -61,7 +69,14 @@ export class HoldTracker implements HoldView {
       case 'export.end': {
         const holds = this.byExport.get(e.correlationId);
         // Backwards: release() removes each hold from this very list.
-        if (holds) for (let i = holds.length - 1; i >= 0; i--) this.release(e, holds[i], 'export-end');
+        if (holds) {
+          for (let i = holds.length - 1; i >= 0; i--) this.release(e, holds[i], 'export-end');
+          // (A sweep during the releases may have dropped the list already.)
+          if (holds.length === 0 && this.byExport.get(e.correlationId) === holds) {
+            this.byExport.delete(e.correlationId);
+            this.emptyLists--;
+          }
+        }
         break;
       }
       case 'export.start':
@@ -138,8 +153,11 @@ export class HoldTracker implements HoldView {
       }
       state.readOnlyOpen++;
       const mine = this.byExport.get(e.correlationId);
-      if (mine) mine.push(hold);
-      else this.byExport.set(e.correlationId, [hold]);
+      if (mine === undefined) this.byExport.set(e.correlationId, [hold]);
+      else {
+        if (mine.length === 0) this.emptyLists--;
+        mine.push(hold);
+      }
       this.listener.opened(hold, e);
     }
     if (hold.writeOrd === Infinity && e.access !== 'read') {
@@ -165,7 +183,7 @@ export class HoldTracker implements HoldView {
     const mine = this.byExport.get(hold.correlationId);
     if (mine) {
       removeItem(mine, hold);
-      if (mine.length === 0) this.byExport.delete(hold.correlationId);
+      if (mine.length === 0 && ++this.emptyLists > 1024 && this.emptyLists * 2 > this.byExport.size) this.sweepEmptyLists();
     }
     this.listener.closed(hold);
     if (hold.writeOrd !== Infinity) {
@@ -199,7 +217,7 @@ export class HoldTracker implements HoldView {
   /** Time moved past the last closes: prune what can no longer overlap, drop idle paths. */
   private settle(): void {
     const queue = this.settleQueue;
-    this.settleQueue = [];
+    this.settleQueue = this.settling;
     for (const state of queue) {
       state.queued = false;
       if (state.open.size > 0 && state.closed.length > 0) {
@@ -212,6 +230,14 @@ export class HoldTracker implements HoldView {
         this.listener.dropped(state.path);
       }
     }
+    queue.length = 0;
+    this.settling = queue;
+  }
+
+  /** Drops the lists of exports that hold nothing now (exports that ended without export.end). */
+  private sweepEmptyLists(): void {
+    for (const [id, list] of this.byExport) if (list.length === 0) this.byExport.delete(id);
+    this.emptyLists = 0;
   }
 }
 
