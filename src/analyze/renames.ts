@@ -89,7 +89,13 @@ const MAX_PENDING = 4096;
  * count a failure as retried when any export next touches the same temp and target.
  */
 export class RenameTracker {
+  /**
+   * Each export's open renames. A list that empties stays until export.end (the export's next
+   * sheet refills it), or a sweep once empty lists are most of the Map: deleting and re-adding the
+   * entry per sheet made V8 shrink and regrow the Map's table again and again.
+   */
   private readonly open = new Map<string, OpenRenames>();
+  private emptyLists = 0;
   private readonly pending = new Map<string, RenameFailure>();
 
   constructor(
@@ -192,15 +198,12 @@ export class RenameTracker {
   }
 
   private find(e: TraceEvent, tempPath: string, targetPath: string, time: number): Rename {
-    let open = this.open.get(e.correlationId);
+    const open = this.open.get(e.correlationId);
     if (open?.byKey) {
       const found = open.byKey.get(keyOf(tempPath, targetPath));
       if (found) return found;
     } else if (open) {
       for (const r of open.list) if (r.tempPath === tempPath && r.targetPath === targetPath) return r;
-    } else {
-      open = { list: [], byKey: undefined };
-      this.open.set(e.correlationId, open);
     }
     const r: Rename = {
       correlationId: e.correlationId,
@@ -224,9 +227,12 @@ export class RenameTracker {
     };
     // A scan per event and a splice per close were quadratic: one export with 20,000 renames in
     // flight took 4.7 s, with 50,000 about 30 s.
-    if (open.byKey) {
+    if (open === undefined) {
+      this.open.set(e.correlationId, { list: [r], byKey: undefined });
+    } else if (open.byKey) {
       open.byKey.set(keyOf(tempPath, targetPath), r);
     } else {
+      if (open.list.length === 0) this.emptyLists--;
       open.list.push(r);
       if (open.list.length > INDEX_FROM) {
         open.byKey = new Map(open.list.map((o) => [keyOf(o.tempPath, o.targetPath), o]));
@@ -244,7 +250,7 @@ export class RenameTracker {
     } else if (open) {
       const i = open.list.indexOf(r);
       if (i >= 0) open.list.splice(i, 1);
-      if (open.list.length === 0) this.open.delete(r.correlationId);
+      if (open.list.length === 0 && ++this.emptyLists > 1024 && this.emptyLists * 2 > this.open.size) this.sweepEmptyLists();
     }
     this.listener.ended(r);
   }
@@ -253,6 +259,13 @@ export class RenameTracker {
     const open = this.open.get(correlationId);
     if (!open) return;
     this.open.delete(correlationId);
+    if (!open.byKey && open.list.length === 0) this.emptyLists--;
     for (const r of openRenames(open)) this.listener.ended(r);
+  }
+
+  /** Drops the lists of exports with no rename open now (exports that ended without export.end). */
+  private sweepEmptyLists(): void {
+    for (const [id, open] of this.open) if (!open.byKey && open.list.length === 0) this.open.delete(id);
+    this.emptyLists = 0;
   }
 }

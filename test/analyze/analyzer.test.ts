@@ -158,3 +158,20 @@ test('late events (earlier than the stream clock) do not move time backwards', (
   const f = result.findings.find((x) => x.kind === 'overlapping-path');
   assert.deepEqual([f?.start, f?.end], [12, 12]);
 });
+
+test('thousands of exports that never end do not stop an open export from letting go at its end', () => {
+  // The trackers keep an export's emptied lists until export.end and sweep them once there are
+  // many: a sweep must drop only empty ones. A holds its temp across 3,000 exports that finish
+  // their renames but never log export.end; then A ends, and C creates the same temp after that.
+  const log = new EventLog().create(0, A, '/t/a.tmp', '/out/a.csv').attempt(0.5, A, '/t/a.tmp', '/out/a.csv');
+  for (let i = 0; i < 3000; i++) {
+    const who = { cid: `quiet-${i}`, pid: 1000 + i };
+    log.create(1 + i, who, `/t/q${i}.tmp`, `/out/q${i}.csv`).success(1 + i, who, `/t/q${i}.tmp`, `/out/q${i}.csv`);
+  }
+  log.end(4000, A, 'failed').create(4001, C, '/t/a.tmp', '/out/c.csv').success(4002, C, '/t/a.tmp', '/out/c.csv');
+  const result = analyze(log.events);
+  assert.deepEqual(result.findings.filter((f) => f.kind === 'overlapping-path'), []);
+  // One after the other, not at once: A let go at its end.
+  const reused = result.findings.filter((f) => f.kind === 'reused-temp-path');
+  assert.deepEqual(reused.map((f) => f.correlationIds), [['export-a', 'export-c']]);
+});
