@@ -1,5 +1,6 @@
 import type { Evidence } from '../types.js';
 import { StringTable } from '../util/string-table.js';
+import { TwoGenerationMap } from '../util/two-generation-map.js';
 
 /** One remembered use of a path, rebuilt from the ring on lookup. */
 export interface PathUse {
@@ -32,15 +33,13 @@ export interface UseLike {
  * not a hash of it computed here: V8 hashes a string once, natively, and caches the hash (the hold
  * tracker's Map already did), where two hashes in JavaScript cost about 2 µs per path.
  *
- * Path -> slot lives in two generations of Maps instead of one Map with a delete per forgotten
- * path: deletes leave tombstones that made V8 rehash the big table again and again. An entry is
- * trusted only while its slot still holds its path; a generation is retired after `capacity`
- * remembers, when every slot it pointed at has been reused.
+ * Path -> slot lives in a TwoGenerationMap instead of one Map with a delete per forgotten path:
+ * deletes leave tombstones that made V8 rehash the big table again and again. An entry is trusted
+ * only while its slot still holds its path; a generation is retired after `capacity` remembers,
+ * when every slot it pointed at has been reused.
  */
 export class PathMemory {
-  private slotOf = new Map<string, number>();
-  private olderSlotOf = new Map<string, number>();
-  private remembered = 0;
+  private readonly slotOf = new TwoGenerationMap<number>();
   private readonly path: (string | undefined)[];
   private readonly pid: Float64Array;
   private readonly start: Float64Array;
@@ -65,16 +64,11 @@ export class PathMemory {
 
   /** Remember `use` as the last use of `path`; returns the use it replaces, if remembered. */
   remember(path: string, use: UseLike): PathUse | undefined {
-    const found = this.slotOf.get(path) ?? this.olderSlotOf.get(path);
+    const found = this.slotOf.get(path);
     // The slot may have been reused since: then the path was forgotten.
     const prev = found !== undefined && this.path[found] === path ? this.read(found) : undefined;
     const slot = this.next;
     this.next = slot + 1 === this.capacity ? 0 : slot + 1;
-    if (++this.remembered === this.capacity) {
-      this.remembered = 0;
-      this.olderSlotOf = this.slotOf;
-      this.slotOf = new Map();
-    }
     this.path[slot] = path;
     this.pid[slot] = use.pid;
     this.start[slot] = use.start;
@@ -83,7 +77,7 @@ export class PathMemory {
     this.hostIndex[slot] = this.names.indexOf(use.host);
     this.inputIndex[slot] = this.names.indexOf(use.openSource.input);
     this.correlationId[slot] = use.correlationId;
-    this.slotOf.set(path, slot);
+    this.slotOf.set(path, slot, this.capacity);
     return prev;
   }
 

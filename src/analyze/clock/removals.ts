@@ -1,5 +1,6 @@
 import type { Bracket } from './model.js';
 import { StringTable } from '../../util/string-table.js';
+import { TwoGenerationMap } from '../../util/two-generation-map.js';
 
 const INITIAL_CAPACITY = 4096;
 const NONE = -1;
@@ -15,15 +16,13 @@ const NONE = -1;
  * Removals live in a ring addressed by their sequence number (slot = seq % capacity); each
  * links to the previous removal of its path. The ring grows (doubling, up to `maxCapacity`) when
  * the removal it would overwrite is still within the horizon; past that the oldest are forgotten.
- * Path -> latest removal lives in two generations of Maps, as in ../path-memory.ts: no deletes
+ * Path -> latest removal lives in a TwoGenerationMap, as in ../path-memory.ts: no deletes
  * (tombstones made V8 rehash), and an entry is trusted only while its slot still holds it.
  */
 export class RemovalMemory {
   private capacity = 0;
   private nextSeq = 0;
-  private latestOf = new Map<string, number>();
-  private olderLatestOf = new Map<string, number>();
-  private sinceRotation = 0;
+  private readonly latestOf = new TwoGenerationMap<number>();
   // One slot per removal (see `allocate`); `seqAt` is NONE in a slot never used.
   private path: (string | undefined)[] = [];
   private seqAt = new Float64Array(0);
@@ -64,12 +63,7 @@ export class RemovalMemory {
     this.line[slot] = removal.source.line;
     this.hostIndex[slot] = this.names.indexOf(removal.host);
     this.inputIndex[slot] = this.names.indexOf(removal.source.input);
-    this.latestOf.set(path, seq);
-    if (++this.sinceRotation >= this.capacity) {
-      this.sinceRotation = 0;
-      this.olderLatestOf = this.latestOf;
-      this.latestOf = new Map();
-    }
+    this.latestOf.set(path, seq, this.capacity);
   }
 
   /** The removals of `path` with `post >= horizon`, at most the `limit` latest, oldest first. */
@@ -86,7 +80,7 @@ export class RemovalMemory {
 
   /** The sequence number of the latest removal of `path` still held, or NONE. */
   private latest(path: string): number {
-    const seq = this.latestOf.get(path) ?? this.olderLatestOf.get(path);
+    const seq = this.latestOf.get(path);
     if (seq === undefined) return NONE;
     const slot = seq % this.capacity;
     return this.seqAt[slot] === seq && this.path[slot] === path ? seq : NONE;
