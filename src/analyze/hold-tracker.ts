@@ -9,6 +9,7 @@ import {
   type HoldView,
   type PathState,
 } from './holds.js';
+import { ExportLists } from './export-lists.js';
 
 /**
  * The path timeline: who holds which path from when to when, computed once for every detector.
@@ -20,13 +21,8 @@ import {
  */
 export class HoldTracker implements HoldView {
   private readonly paths = new Map<string, PathState>();
-  /**
-   * Each export's open holds. A list that empties stays (an export's next sheet refills it) until
-   * export.end, or a sweep once empty lists are most of the Map: deleting and re-adding an entry
-   * per sheet made V8 shrink and regrow the Map's table again and again.
-   */
-  private readonly byExport = new Map<string, Hold[]>();
-  private emptyLists = 0;
+  /** Each export's open holds. */
+  private readonly byExport = new ExportLists<Hold[]>((list) => list.length === 0);
   /** Paths that let go of a hold at `settleTime`; settled once time moves past it. */
   private settleQueue: PathState[] = [];
   /** The queue's other array: settle() swaps the two instead of making a new one per instant. */
@@ -71,11 +67,7 @@ export class HoldTracker implements HoldView {
         // Backwards: release() removes each hold from this very list.
         if (holds) {
           for (let i = holds.length - 1; i >= 0; i--) this.release(e, holds[i], 'export-end');
-          // (A sweep during the releases may have dropped the list already.)
-          if (holds.length === 0 && this.byExport.get(e.correlationId) === holds) {
-            this.byExport.delete(e.correlationId);
-            this.emptyLists--;
-          }
+          if (holds.length === 0) this.byExport.delete(e.correlationId);
         }
         break;
       }
@@ -155,7 +147,7 @@ export class HoldTracker implements HoldView {
       const mine = this.byExport.get(e.correlationId);
       if (mine === undefined) this.byExport.set(e.correlationId, [hold]);
       else {
-        if (mine.length === 0) this.emptyLists--;
+        if (mine.length === 0) this.byExport.refilling();
         mine.push(hold);
       }
       this.listener.opened(hold, e);
@@ -183,7 +175,7 @@ export class HoldTracker implements HoldView {
     const mine = this.byExport.get(hold.correlationId);
     if (mine) {
       removeItem(mine, hold);
-      if (mine.length === 0 && ++this.emptyLists > 1024 && this.emptyLists * 2 > this.byExport.size) this.sweepEmptyLists();
+      if (mine.length === 0) this.byExport.emptied();
     }
     this.listener.closed(hold);
     if (hold.writeOrd !== Infinity) {
@@ -234,11 +226,6 @@ export class HoldTracker implements HoldView {
     this.settling = queue;
   }
 
-  /** Drops the lists of exports that hold nothing now (exports that ended without export.end). */
-  private sweepEmptyLists(): void {
-    for (const [id, list] of this.byExport) if (list.length === 0) this.byExport.delete(id);
-    this.emptyLists = 0;
-  }
 }
 
 /** Order-changing removal (swap with the last): cheaper than splice on these tiny lists. */

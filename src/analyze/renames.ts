@@ -1,5 +1,6 @@
 import type { Evidence, TraceEvent } from '../types.js';
 import type { HoldView } from './holds.js';
+import { ExportLists } from './export-lists.js';
 
 /** One failed rename attempt, with what the path timeline said at that moment. */
 export interface RenameFailure {
@@ -89,13 +90,8 @@ const MAX_PENDING = 4096;
  * count a failure as retried when any export next touches the same temp and target.
  */
 export class RenameTracker {
-  /**
-   * Each export's open renames. A list that empties stays until export.end (the export's next
-   * sheet refills it), or a sweep once empty lists are most of the Map: deleting and re-adding the
-   * entry per sheet made V8 shrink and regrow the Map's table again and again.
-   */
-  private readonly open = new Map<string, OpenRenames>();
-  private emptyLists = 0;
+  /** Each export's open renames. */
+  private readonly open = new ExportLists<OpenRenames>((open) => !open.byKey && open.list.length === 0);
   private readonly pending = new Map<string, RenameFailure>();
 
   constructor(
@@ -120,7 +116,7 @@ export class RenameTracker {
   }
 
   finish(): void {
-    for (const id of [...this.open.keys()]) this.endExport(id);
+    for (const id of this.open.ids()) this.endExport(id);
   }
 
   private rename(e: TraceEvent, time: number): void {
@@ -232,7 +228,7 @@ export class RenameTracker {
     } else if (open.byKey) {
       open.byKey.set(keyOf(tempPath, targetPath), r);
     } else {
-      if (open.list.length === 0) this.emptyLists--;
+      if (open.list.length === 0) this.open.refilling();
       open.list.push(r);
       if (open.list.length > INDEX_FROM) {
         open.byKey = new Map(open.list.map((o) => [keyOf(o.tempPath, o.targetPath), o]));
@@ -250,7 +246,7 @@ export class RenameTracker {
     } else if (open) {
       const i = open.list.indexOf(r);
       if (i >= 0) open.list.splice(i, 1);
-      if (open.list.length === 0 && ++this.emptyLists > 1024 && this.emptyLists * 2 > this.open.size) this.sweepEmptyLists();
+      if (open.list.length === 0) this.open.emptied();
     }
     this.listener.ended(r);
   }
@@ -259,13 +255,7 @@ export class RenameTracker {
     const open = this.open.get(correlationId);
     if (!open) return;
     this.open.delete(correlationId);
-    if (!open.byKey && open.list.length === 0) this.emptyLists--;
     for (const r of openRenames(open)) this.listener.ended(r);
   }
 
-  /** Drops the lists of exports with no rename open now (exports that ended without export.end). */
-  private sweepEmptyLists(): void {
-    for (const [id, open] of this.open) if (!open.byKey && open.list.length === 0) this.open.delete(id);
-    this.emptyLists = 0;
-  }
 }
