@@ -110,10 +110,9 @@ export class HoldTracker implements HoldView {
     return state ? state.open.holds.concat(state.closed) : [];
   }
 
-  /** Is `hold` (closed) still kept, because it may yet be paired? */
+  /** Is `hold`, closed, still kept because it may yet be paired? */
   keeps(hold: Hold): boolean {
-    const state = this.paths.get(hold.path);
-    return state !== undefined && (hold.open ? state.open.of(hold.correlationId) === hold : state.closed.includes(hold));
+    return this.paths.get(hold.path)?.closed.includes(hold) ?? false;
   }
 
   private mention(e: TraceEvent, path: string | undefined, role: PathRole): Hold | undefined {

@@ -13,13 +13,18 @@ export const CROWD = 32;
  * gap), so a crowd that forms and disperses leaves the order the small case would have had.
  * An export has at most one open hold per path (the tracker looks it up before opening one).
  */
+/** The indexes of a crowded path, made and dropped together. */
+interface CrowdIndex {
+  byExport: Map<string, Hold>;
+  position: Map<Hold, number>;
+  /** Holds in start order (the tracker's clock never goes back); closed ones are skipped lazily. */
+  byStart: Hold[];
+  startHead: number;
+}
+
 export class OpenHolds {
   private readonly list: Hold[];
-  private byExport: Map<string, Hold> | undefined;
-  private position: Map<Hold, number> | undefined;
-  /** Holds in start order (the tracker's clock never goes back); closed ones are skipped lazily. */
-  private byStart: Hold[] | undefined;
-  private startHead = 0;
+  private crowd: CrowdIndex | undefined;
 
   /** Made with the path's first hold: a list of one, not an empty list that grows on the push. */
   constructor(first: Hold) {
@@ -31,7 +36,7 @@ export class OpenHolds {
   }
 
   get crowded(): boolean {
-    return this.byExport !== undefined;
+    return this.crowd !== undefined;
   }
 
   [Symbol.iterator](): IterableIterator<Hold> {
@@ -45,39 +50,41 @@ export class OpenHolds {
 
   add(hold: Hold): void {
     this.list.push(hold);
-    if (this.byExport !== undefined) {
-      this.byExport.set(hold.correlationId, hold);
-      this.position?.set(hold, this.list.length - 1);
-      this.byStart?.push(hold);
+    const crowd = this.crowd;
+    if (crowd !== undefined) {
+      crowd.byExport.set(hold.correlationId, hold);
+      crowd.position.set(hold, this.list.length - 1);
+      crowd.byStart.push(hold);
     } else if (this.list.length > CROWD) {
-      this.index();
+      this.crowd = indexOf(this.list);
     }
   }
 
   /** Removes `hold` (the last hold takes its place in the list). */
   remove(hold: Hold): void {
     const list = this.list;
-    const i = this.position !== undefined ? (this.position.get(hold) ?? -1) : list.indexOf(hold);
+    const crowd = this.crowd;
+    const i = crowd !== undefined ? (crowd.position.get(hold) ?? -1) : list.indexOf(hold);
     if (i < 0) return;
     const last = list.pop() as Hold;
     if (i < list.length) list[i] = last;
-    if (this.byExport === undefined || this.position === undefined) return;
-    this.position.delete(hold);
-    if (last !== hold) this.position.set(last, i);
-    if (this.byExport.get(hold.correlationId) === hold) this.byExport.delete(hold.correlationId);
-    if (list.length === 0) this.unindex();
+    if (crowd === undefined) return;
+    crowd.position.delete(hold);
+    if (last !== hold) crowd.position.set(last, i);
+    if (crowd.byExport.get(hold.correlationId) === hold) crowd.byExport.delete(hold.correlationId);
+    if (list.length === 0) this.crowd = undefined;
   }
 
   /** The open hold of `correlationId`, if any. */
   of(correlationId: string): Hold | undefined {
-    if (this.byExport !== undefined) return this.byExport.get(correlationId);
+    if (this.crowd !== undefined) return this.crowd.byExport.get(correlationId);
     for (const h of this.list) if (h.correlationId === correlationId) return h;
     return undefined;
   }
 
   /** Does an export other than `correlationId` hold the path? */
   hasOther(correlationId: string): boolean {
-    if (this.byExport !== undefined) return this.list.length > (this.byExport.has(correlationId) ? 1 : 0);
+    if (this.crowd !== undefined) return this.list.length > (this.crowd.byExport.has(correlationId) ? 1 : 0);
     for (const h of this.list) if (h.correlationId !== correlationId) return true;
     return false;
   }
@@ -88,31 +95,27 @@ export class OpenHolds {
    * open write hold: all those intervals end now, and this one starts earliest.
    */
   earliestOtherWriter(correlationId: string): Hold | undefined {
-    const queue = this.byStart;
-    if (queue === undefined) return undefined;
-    while (this.startHead < queue.length && !(queue[this.startHead] as Hold).open) this.startHead++;
-    if (this.startHead > 1024 && this.startHead * 2 > queue.length) {
-      queue.splice(0, this.startHead);
-      this.startHead = 0;
+    const crowd = this.crowd;
+    if (crowd === undefined) return undefined;
+    const queue = crowd.byStart;
+    while (crowd.startHead < queue.length && !(queue[crowd.startHead] as Hold).open) crowd.startHead++;
+    if (crowd.startHead > 1024 && crowd.startHead * 2 > queue.length) {
+      queue.splice(0, crowd.startHead);
+      crowd.startHead = 0;
     }
-    for (let i = this.startHead; i < queue.length; i++) {
+    for (let i = crowd.startHead; i < queue.length; i++) {
       const h = queue[i] as Hold;
       if (h.open && h.correlationId !== correlationId && h.writeOrd !== Infinity) return h;
     }
     return undefined;
   }
+}
 
-  private index(): void {
-    this.byExport = new Map(this.list.map((h) => [h.correlationId, h]));
-    this.position = new Map(this.list.map((h, i) => [h, i]));
-    this.byStart = this.list.slice().sort((a, b) => a.start - b.start);
-    this.startHead = 0;
-  }
-
-  private unindex(): void {
-    this.byExport = undefined;
-    this.position = undefined;
-    this.byStart = undefined;
-    this.startHead = 0;
-  }
+function indexOf(list: readonly Hold[]): CrowdIndex {
+  return {
+    byExport: new Map(list.map((h) => [h.correlationId, h])),
+    position: new Map(list.map((h, i) => [h, i])),
+    byStart: list.slice().sort((a, b) => a.start - b.start),
+    startHead: 0,
+  };
 }
