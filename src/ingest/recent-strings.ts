@@ -1,3 +1,5 @@
+import { PerProcess } from '../util/per-process.js';
+
 /** The string fields one process repeats from event to event, in slot order. */
 export const HOST = 0;
 export const CORRELATION_ID = 1;
@@ -5,8 +7,6 @@ export const TEMP_PATH = 2;
 export const TARGET_PATH = 3;
 export const ERROR_CODE = 4;
 const FIELDS = 5;
-/** Processes remembered per input; past it the memory starts afresh (a cache: only speed changes). */
-const MAX_PROCESSES = 4096;
 
 /**
  * Hands out one shared copy of the strings a process repeats: its host on every line, an
@@ -20,18 +20,10 @@ const MAX_PROCESSES = 4096;
  * Map of strings: that hashes every character of every fresh string and cost more than it saved;
  * here a hit is one string comparison.
  */
-export class RecentStrings {
-  private readonly byPid = new Map<number, string[]>();
-
-  /** The slots of process `pid`, for `reuse`. */
-  of(pid: number): string[] {
-    let row = this.byPid.get(pid);
-    if (row === undefined) {
-      if (this.byPid.size >= MAX_PROCESSES) this.byPid.clear();
-      row = new Array<string>(FIELDS).fill('');
-      this.byPid.set(pid, row);
-    }
-    return row;
+export class RecentStrings extends PerProcess<string[]> {
+  constructor() {
+    // `of(pid)` gives the process's slots, for `reuse`.
+    super(() => new Array<string>(FIELDS).fill(''));
   }
 }
 

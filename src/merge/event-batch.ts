@@ -1,5 +1,6 @@
 import { EVENT_NAMES, type EventName, type TraceEvent } from '../types.js';
 import { StringTable } from '../util/string-table.js';
+import { PerProcess } from '../util/per-process.js';
 
 /**
  * A run of TraceEvents packed for a trip between threads: numbers in one Float64Array, strings
@@ -40,9 +41,6 @@ const EVENT_INDEX: ReadonlyMap<EventName, number> = new Map(EVENT_NAMES.map((nam
 const STATUS = [undefined, 'ok', 'failed'] as const;
 const ACCESS = [undefined, 'read', 'write'] as const;
 
-/** Processes remembered for their last strings; past it the memory starts afresh (a cache). */
-const MAX_PROCESSES = 4096;
-
 /**
  * The last string of each slot a process wrote, with its index in the current batch's table.
  * A process repeats its host, input and correlation ID from event to event, and a path over a
@@ -63,7 +61,7 @@ export class BatchWriter {
   private table = new StringTable();
   /** Batches handed over so far: a process's remembered refs are good for one batch only. */
   private batches = 0;
-  private readonly byPid = new Map<number, ProcessRefs>();
+  private readonly byPid = new PerProcess(() => new ProcessRefs());
   /** Buffers of batches handed back by the reader (`recycle`), for the next batches. */
   private readonly spare: { numbers: ArrayBuffer; strings: ArrayBuffer }[] = [];
 
@@ -113,12 +111,7 @@ export class BatchWriter {
 
   /** The process's last strings, emptied if they belong to an earlier batch. */
   private rowOf(pid: number): ProcessRefs {
-    let row = this.byPid.get(pid);
-    if (row === undefined) {
-      if (this.byPid.size >= MAX_PROCESSES) this.byPid.clear();
-      row = new ProcessRefs();
-      this.byPid.set(pid, row);
-    }
+    const row = this.byPid.of(pid);
     if (row.batch !== this.batches) {
       row.batch = this.batches;
       row.text.fill(undefined);
