@@ -18,6 +18,8 @@ export interface Pair {
   subjectMs: number;
   basePeak: number;
   subjectPeak: number;
+  /** Each round's baseline time over its subject time: both ran back to back, on the same machine state. */
+  roundRatios: number[];
   /** Why a side failed (exit code and the end of its stderr); its figures are then NaN. */
   failure?: string;
 }
@@ -40,13 +42,21 @@ function describeFailure(name: string, m: Measurement): string {
 
 /**
  * Times `runs[0]` (the baseline) and `runs[1]` (the subject) `rounds` times each, alternating
- * which goes first so drift on a shared machine hits both alike; keeps the medians and the peaks.
+ * which goes first so drift on a shared machine hits both alike; keeps the medians, the peaks and
+ * each round's ratio.
  * A side that fails (an out-of-memory exit under the heap cap) is reported, not thrown: the other
  * figures of the run still matter.
  */
-export async function timePair(label: string, bytes: number, runs: [Contender, Contender], rounds: number): Promise<Pair> {
+export async function timePair(
+  label: string,
+  bytes: number,
+  runs: [Contender, Contender],
+  rounds: number,
+  print: (text: string) => void = (text) => process.stdout.write(text),
+): Promise<Pair> {
   const times: number[][] = [[], []];
   const peaks: number[][] = [[], []];
+  const roundRatios: number[] = [];
   let failure: string | undefined;
   for (let r = 0; r < rounds && failure === undefined; r++) {
     const order = r % 2 === 0 ? [0, 1] : [1, 0];
@@ -60,6 +70,7 @@ export async function timePair(label: string, bytes: number, runs: [Contender, C
       times[i]?.push(m.ms);
       peaks[i]?.push(m.peakRssMiB);
     }
+    if (failure === undefined) roundRatios.push((times[0]?.[r] as number) / (times[1]?.[r] as number));
   }
   const pair: Pair = {
     label,
@@ -70,9 +81,10 @@ export async function timePair(label: string, bytes: number, runs: [Contender, C
     subjectMs: median(times[1] ?? []),
     basePeak: Math.max(...(peaks[0] ?? [])),
     subjectPeak: Math.max(...(peaks[1] ?? [])),
+    roundRatios,
     ...(failure ? { failure } : {}),
   };
-  process.stdout.write(formatPair(pair));
+  print(formatPair(pair));
   return pair;
 }
 
@@ -81,9 +93,13 @@ export function mbps(bytes: number, ms: number): number {
   return bytes / 1e6 / (ms / 1000);
 }
 
-/** How many times faster the subject ran than the baseline (throughput ratio). */
+/**
+ * How many times faster the subject ran than the baseline (throughput ratio): the median of the
+ * rounds' ratios. A shared machine's speed drifts by 15-20% between minutes; within one round
+ * both sides see about the same machine, so the ratio of a round is steadier than either time.
+ */
 export function ratio(p: Pair): number {
-  return p.baseMs / p.subjectMs;
+  return p.roundRatios.length > 0 ? median(p.roundRatios) : p.baseMs / p.subjectMs;
 }
 
 function formatPair(p: Pair): string {
@@ -94,6 +110,8 @@ function formatPair(p: Pair): string {
     side(p.baseline, p.baseMs, p.basePeak) +
     (p.failure
       ? `  FAILED: ${p.failure}\n\n`
-      : side(p.subject, p.subjectMs, p.subjectPeak) + `  throughput ratio ${p.subject} / ${p.baseline}: ${ratio(p).toFixed(2)}x\n\n`)
+      : side(p.subject, p.subjectMs, p.subjectPeak) +
+        `  throughput ratio ${p.subject} / ${p.baseline}: ${ratio(p).toFixed(2)}x` +
+        ` (median of the rounds: ${p.roundRatios.map((r) => `${r.toFixed(2)}x`).join(', ')})\n\n`)
   );
 }

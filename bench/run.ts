@@ -10,8 +10,9 @@ import { goal, mib, printGoals, times, type Goal } from './goals.js';
 /**
  * `npm run bench`: every figure is a ratio against a baseline measured in the same run, rounds
  * alternating, because these machines are noisy. Sizes: --small (default 100MB) and --large
- * (default 1GB); --rounds per pair (default 3, the median is kept); --only a comma list of
- * analyze, interleaved, merge, tracer; --heap the analyzer's heap cap in MiB (default 128).
+ * (default 1GB); --rounds per pair (default 5: a pair's ratio is the median of its rounds'
+ * ratios); --only a comma list of analyze, interleaved, merge, tracer; --heap the analyzer's heap
+ * cap in MiB (default 128).
  * `--quick` is 20MB / 100MB, one round: a smoke run, not figures for the README.
  * Data sets are generated once into bench/data/ (seeded, so always the same) and reused.
  */
@@ -32,7 +33,7 @@ const root = join(here, '..', '..');
 // The CLI of the build this runner belongs to (dist/, or a helper's dist-<name>/): measure what was built.
 const cli = join(here, '..', 'src', 'cli', 'main.js');
 const dataDir = join(root, 'bench', 'data');
-const rounds = Number(values.rounds ?? (values.quick ? '1' : '3'));
+const rounds = Number(values.rounds ?? (values.quick ? '1' : '5'));
 const node = process.execPath;
 const heapCap = `--max-old-space-size=${values.heap}`;
 const only = values.only?.split(',');
