@@ -1,9 +1,8 @@
 import type { AdapterContext, AdapterDefinition, IngestOptions } from '../ingest/adapter.js';
 import type { Diagnostic, InputStats } from '../types.js';
-import { statSync } from 'node:fs';
 import { RacetraceError } from '../errors.js';
 import { formatByName } from '../ingest/formats.js';
-import { resolveInputs } from '../ingest/inputs.js';
+import { fileSize, resolveInputs } from '../ingest/inputs.js';
 import { openInput } from '../ingest/open.js';
 import { InputReader, type LineHandler } from '../ingest/reader.js';
 import type { RunState } from '../ingest/context.js';
@@ -65,7 +64,7 @@ export async function openCursors<T extends Ordered>(
   const wantsStdin = specs.length === 0 || specs.includes('-');
   const stdin = io.stdin ?? (wantsStdin ? process.stdin : undefined);
   const inputs = await resolveInputs(specs, stdin, (note) => run.notes.add(note));
-  if (io.progress) io.progress.bytesTotal = inputs.reduce((sum, spec) => sum + sizeOf(spec.path), 0);
+  if (io.progress) io.progress.bytesTotal = inputs.reduce((sum, spec) => sum + fileSize(spec.path), 0);
   const maxHeld = Math.max(10_000, Math.floor(HELD_BUDGET / inputs.length));
   const { reorderWindowMs, since, until } = run.options;
   return inputs.map((spec, index) => {
@@ -95,14 +94,4 @@ function checkOptions(options: IngestOptions): void {
       ? `--input-format ${options.inputFormat} is not available in this build; use auto or ndjson`
       : undefined;
   if (problem !== undefined) throw new RacetraceError('USAGE', `${problem}.`);
-}
-
-function sizeOf(path: string | undefined): number {
-  if (path === undefined) return 0;
-  try {
-    return statSync(path).size;
-  } catch {
-    // Unreadable inputs are reported when they are read; here they just add nothing.
-    return 0;
-  }
 }
