@@ -22,8 +22,8 @@ export function withIngestFlags<T>(yargs: Argv<T>) {
       type: 'string',
       default: '2000',
     })
-    .option('since', { describe: 'only events at or after this time (ISO-8601 or epoch ms)', type: 'string' })
-    .option('until', { describe: 'only events before this time (ISO-8601 or epoch ms)', type: 'string' })
+    .option('since', { describe: 'only events at or after this time (ISO-8601, UTC unless it has an offset; or epoch ms)', type: 'string' })
+    .option('until', { describe: 'only events before this time (same forms as --since)', type: 'string' })
     .option('skew', {
       describe: 'a host\'s clock correction, added to its times before ordering: host=+12ms (repeatable; s, ms, us)',
       type: 'string',

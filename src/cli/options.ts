@@ -1,21 +1,21 @@
-// Subpath imports: the date-fns barrel alone costs about 0.1 s at every start.
-import { isValid } from 'date-fns/isValid';
-import { parseISO } from 'date-fns/parseISO';
 import { RacetraceError } from '../errors.js';
+import { toEpochMs } from '../ingest/time.js';
 
 /**
- * Flag values that need more than yargs' own types: times given as ISO-8601 or epoch ms, and
- * durations given as `2000`, `2000ms` or `2s`. Each bad value becomes one sentence and exit 2.
+ * Flag values that need more than yargs' own types: times given as ISO-8601 (UTC when they have
+ * no offset) or epoch ms, and durations given as `2000`, `2000ms` or `2s`. Each bad value becomes
+ * one sentence and exit 2.
  */
 export function parseTimeFlag(flag: string, value: unknown): number | undefined {
   if (value === undefined || value === '') return undefined;
   const text = String(value).trim();
   if (/^\d+(\.\d+)?$/.test(text)) return Number(text);
-  const parsed = parseISO(text);
-  if (isValid(parsed)) return parsed.getTime();
+  // Read as log times are: without an offset, UTC (the report's times), on every machine.
+  const ms = toEpochMs(text);
+  if (ms !== undefined) return ms;
   throw new RacetraceError(
     'USAGE',
-    `--${flag} got "${text}", which is not a time: give an ISO-8601 time such as 2026-11-28T17:00:00.000Z, or epoch milliseconds.`,
+    `--${flag} got "${text}", which is not a time: give an ISO-8601 time such as 2026-11-28T17:00:00.000Z (UTC when it has no offset), or epoch milliseconds.`,
   );
 }
 

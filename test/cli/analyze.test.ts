@@ -127,6 +127,16 @@ test('merge --since keeps only what came at or after that time', async () => {
   assert.ok(since.every((l) => (JSON.parse(l) as { time: number }).time >= middle));
 });
 
+test('--since without an offset means UTC, as the report shows times: the same events in every time zone', async () => {
+  // The sample's events span 17:56:06.515-.587 UTC; from .530 on, 28 of its 31 events remain.
+  const counts: number[] = [];
+  for (const zone of ['UTC', 'Asia/Tokyo', 'America/New_York']) {
+    const result = await runCli(['analyze', naive, '--format', 'json', '--since', '2026-11-28T17:56:06.530'], { env: { TZ: zone } });
+    counts.push((JSON.parse(result.stdout) as { summary: { events: number } }).summary.events);
+  }
+  assert.deepEqual(counts, [28, 28, 28]);
+});
+
 test('--redact leaves no host name in the report, and the race still reads', async () => {
   const host = (JSON.parse(naiveText.split('\n')[0] ?? '{}') as { hostname: string }).hostname;
   const result = await runCli(['analyze', naive, '--format', 'markdown', '--redact']);
