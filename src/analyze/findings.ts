@@ -1,4 +1,5 @@
 import type { Evidence, Finding, Severity } from '../types.js';
+import { byCodeUnits } from '../util/text-order.js';
 
 /**
  * Small shared pieces for building findings: bounded collections, message wording and the one
@@ -14,9 +15,9 @@ export function compareFindings(a: Finding, b: Finding): number {
   return (
     SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
     (a.start ?? Infinity) - (b.start ?? Infinity) ||
-    cmp(a.kind, b.kind) ||
-    cmp(pathOf(a), pathOf(b)) ||
-    cmp(a.message, b.message)
+    byCodeUnits(a.kind, b.kind) ||
+    byCodeUnits(pathOf(a), pathOf(b)) ||
+    byCodeUnits(a.message, b.message)
   );
 }
 
@@ -26,10 +27,6 @@ export function sortFindings(findings: Finding[]): Finding[] {
 
 function pathOf(f: Finding): string {
   return f.path ?? f.targetPath ?? f.tempPath ?? '';
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Add to a set unless it is full; sets in findings stay bounded. */
@@ -42,12 +39,12 @@ export function sortedNumbers(values: Iterable<number>): number[] {
 }
 
 export function sortedStrings(values: Iterable<string>): string[] {
-  return [...values].sort(cmp);
+  return [...values].sort(byCodeUnits);
 }
 
 /** Evidence in input order, then line order; bounded by the caller. */
 export function sortedEvidence(evidence: Evidence[]): Evidence[] {
-  return evidence.slice().sort((a, b) => cmp(a.input, b.input) || a.line - b.line);
+  return evidence.slice().sort((a, b) => byCodeUnits(a.input, b.input) || a.line - b.line);
 }
 
 /** `{EBUSY: 3}` from a map, keys sorted so output is stable. */

@@ -1,4 +1,5 @@
 import type { Finding, Report, Severity } from '../types.js';
+import { byCodeUnits } from '../util/text-order.js';
 
 /**
  * Wording shared by the text and Markdown reporters, so both say the same thing. Everything here
@@ -13,7 +14,7 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
     (a, b) =>
       RANK[a.severity] - RANK[b.severity] ||
       (a.start ?? Infinity) - (b.start ?? Infinity) ||
-      a.kind.localeCompare(b.kind),
+      byCodeUnits(a.kind, b.kind),
   );
 }
 
@@ -67,7 +68,7 @@ export function findingPaths(finding: Finding): { label: string; path: string }[
 /** `EBUSY 3, EPERM 1`, most frequent first. */
 export function errorTally(codes: Record<string, number>): string {
   return Object.entries(codes)
-    .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
+    .sort(([a, x], [b, y]) => y - x || byCodeUnits(a, b))
     .map(([code, n]) => `${code} ${n}`)
     .join(', ');
 }
