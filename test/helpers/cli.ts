@@ -10,10 +10,12 @@ export interface CliResult {
 /** Runs the built racetrace binary as a user would, with NO_COLOR set and stdin closed or given. */
 export function runCli(
   args: string[],
-  options: { stdin?: string | Buffer; env?: NodeJS.ProcessEnv; cwd?: string } = {},
+  options: { stdin?: string | Buffer; env?: NodeJS.ProcessEnv; cwd?: string; wrap?: string[] } = {},
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cliPath, ...args], {
+    // `wrap`: a command that runs node and the CLI after it (e.g. a shell that sets a ulimit first).
+    const [command, ...commandArgs] = [...(options.wrap ?? []), process.execPath, cliPath, ...args] as [string, ...string[]];
+    const child = spawn(command, commandArgs, {
       cwd: options.cwd,
       env: { ...process.env, NO_COLOR: '1', ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
