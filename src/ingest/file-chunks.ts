@@ -68,7 +68,10 @@ export async function* fileChunks(path: string, chunkSize: number, mode: OpenMod
   }
 }
 
-/** One file as the loop above reads it: reads (at `position`, the bytes read so far), its size now, and closing. */
+/**
+ * One file as the loop above reads it: a read (at `position`, the bytes read so far, where the
+ * file can seek), its size now, and closing.
+ */
 interface ChunkSource {
   readonly sizeAtOpen: number;
   read(buffer: Buffer, position: number): Promise<number>;
