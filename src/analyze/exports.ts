@@ -1,4 +1,5 @@
 import type { ExportSummary, TraceEvent } from '../types.js';
+import { byCodeUnits } from '../util/text-order.js';
 
 interface ExportRecord {
   correlationId: string;
@@ -139,7 +140,7 @@ export class ExportTable {
     }
     all.sort((a, b) => priority(a, flagged.has(a.correlationId), b, flagged.has(b.correlationId)));
     const kept = all.slice(0, this.maxExports);
-    kept.sort((a, b) => a.start - b.start || compareIds(a.correlationId, b.correlationId));
+    kept.sort((a, b) => a.start - b.start || byCodeUnits(a.correlationId, b.correlationId));
     return { exports: kept, omitted: this.evicted + (all.length - kept.length) };
   }
 
@@ -162,10 +163,6 @@ function priority(a: Ranked, aFlagged: boolean, b: Ranked, bFlagged: boolean): n
     Number(bFlagged) - Number(aFlagged) ||
     Number(b.status === 'failed') - Number(a.status === 'failed') ||
     a.start - b.start ||
-    compareIds(a.correlationId, b.correlationId)
+    byCodeUnits(a.correlationId, b.correlationId)
   );
-}
-
-function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,5 +1,6 @@
 import { opendir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { byCodeUnits } from '../util/text-order.js';
 
 /** The log files a folder may hold: `*.log`, `*.ndjson`, `*.jsonl`, each optionally `.gz`. */
 export const LOG_FILE = /\.(?:log|ndjson|jsonl)(?:\.gz)?$/i;
@@ -38,7 +39,7 @@ export async function findLogFiles(root: string, note: (text: string) => void): 
       note(`${folder}: skipped, it could not be listed (${codeOf(error)}).`);
     }
   }
-  return found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return found.sort(byCodeUnits);
 }
 
 async function followLink(path: string, folders: string[], files: string[]): Promise<void> {
