@@ -7,8 +7,8 @@ const EVERY_MS = 250;
 
 /**
  * A one-line progress display on stderr for long runs: bytes read of the total, the time left,
- * events, and the read rate. Only on a terminal: in a pipe or a CI log it would be noise. Returns a stop function
- * that clears the line.
+ * events, and the read rate. Only on a terminal: in a pipe or a CI log it would be noise. Returns
+ * a stop function that clears the line.
  */
 export function startProgress(stream: NodeJS.WriteStream = process.stderr): { progress: AnalyzeProgress; stop: () => void } {
   const progress: AnalyzeProgress = { bytesRead: 0, bytesTotal: 0, events: 0 };

@@ -104,31 +104,28 @@ async function keptOpenSource(path: string): Promise<ChunkSource> {
 async function reopenedSource(path: string): Promise<ChunkSource> {
   // A pipe or a device cannot be reopened or read from a position: it stays open, past the
   // count. (Asked of the path: opening a named pipe would wait for, then lose, its writer.)
-  if (!(await stat(path)).isFile()) return keptOpenSource(path);
-  const first = await withFile(path, async (handle) => handle.stat());
+  const first = await stat(path);
+  if (!first.isFile()) return keptOpenSource(path);
   const { dev, ino } = first;
+  // Each read stats the file it opened: after the read that found the end, this is its size then.
   let lastSize = first.size;
-  const sameFile = async <T>(use: (handle: FileHandle) => Promise<T>): Promise<T> =>
-    withFile(path, async (handle) => {
-      const info = await handle.stat();
-      if (info.dev !== dev || info.ino !== ino) {
-        throw new RacetraceError(
-          'INPUT_UNREADABLE',
-          'it was replaced by another file while it was read (rotated?), so the rest of the original was not read',
-          { details: { path } },
-        );
-      }
-      lastSize = info.size;
-      return use(handle);
-    });
   return {
     sizeAtOpen: first.size,
-    read: (buffer, position) => sameFile(async (handle) => (await handle.read(buffer, 0, buffer.length, position)).bytesRead),
-    size: async () => {
-      await sameFile(async () => undefined).catch(() => undefined);
-      return lastSize;
-    },
-    close: async () => {},
+    read: (buffer, position) =>
+      withFile(path, async (handle) => {
+        const info = await handle.stat();
+        if (info.dev !== dev || info.ino !== ino) {
+          throw new RacetraceError(
+            'INPUT_UNREADABLE',
+            'it was replaced by another file while it was read (rotated?), so the rest of the original was not read',
+            { details: { path } },
+          );
+        }
+        lastSize = info.size;
+        return (await handle.read(buffer, 0, buffer.length, position)).bytesRead;
+      }),
+    size: () => Promise.resolve(lastSize),
+    close: () => Promise.resolve(),
   };
 }
 
