@@ -2,7 +2,7 @@ import type { AdapterContext, AdapterDefinition, IngestOptions } from '../ingest
 import type { Diagnostic, InputStats } from '../types.js';
 import { RacetraceError } from '../errors.js';
 import { formatByName } from '../ingest/formats.js';
-import { fileSize, resolveInputs } from '../ingest/inputs.js';
+import { resolveInputs } from '../ingest/inputs.js';
 import { openInput } from '../ingest/open.js';
 import { InputReader, type LineHandler } from '../ingest/reader.js';
 import type { RunState } from '../ingest/context.js';
@@ -64,7 +64,7 @@ export async function openCursors<T extends Ordered>(
   const wantsStdin = specs.length === 0 || specs.includes('-');
   const stdin = io.stdin ?? (wantsStdin ? process.stdin : undefined);
   const inputs = await resolveInputs(specs, stdin, (note) => run.notes.add(note));
-  if (io.progress) io.progress.bytesTotal = inputs.reduce((sum, spec) => sum + fileSize(spec.path), 0);
+  if (io.progress) io.progress.bytesTotal = inputs.reduce((sum, spec) => sum + (spec.size ?? 0), 0);
   const maxHeld = Math.max(10_000, Math.floor(HELD_BUDGET / inputs.length));
   const { reorderWindowMs, since, until } = run.options;
   return inputs.map((spec, index) => {

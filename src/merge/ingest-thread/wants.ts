@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { isClickHouseSpec } from '../../ingest/clickhouse/url.js';
-import { fileSize, resolveInputs } from '../../ingest/inputs.js';
+import { resolveInputs } from '../../ingest/inputs.js';
 
 /** `on`: read on a second thread whenever possible; `off`: never; `auto`: when it pays (see below). */
 export type IngestThreadMode = 'auto' | 'on' | 'off';
@@ -26,8 +26,7 @@ export async function wantsIngestThread(
   const files = await resolveInputs(inputs, undefined, () => {}).catch(() => []);
   let bytes = 0;
   for (const file of files) {
-    // Synchronous, as in resolveInputs: thousands of awaited stats cost more than the reading.
-    if (file.path !== undefined) bytes += fileSize(file.path);
+    bytes += file.size ?? 0;
     if (bytes >= AUTO_THREAD_MIN_BYTES) return true;
   }
   return false;
