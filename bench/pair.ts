@@ -29,6 +29,16 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
+/**
+ * `top[i] / bottom[i]` for each round, and their median: each round timed both sides back to
+ * back, so its ratio compares them on the same machine state, where the ratio of the two
+ * sides' median times would mix rounds run at different speeds.
+ */
+export function roundRatios(top: readonly number[], bottom: readonly number[]): { median: number; rounds: number[] } {
+  const rounds = top.map((t, i) => t / (bottom[i] ?? Number.NaN));
+  return { median: median(rounds), rounds };
+}
+
 /** analyze exits 1 when it finds races, which the generated data has on purpose. */
 function failed(m: Measurement): boolean {
   return m.code !== 0 && m.code !== 1;

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ratio, timePair, type Pair } from '../../bench/pair.js';
+import { ratio, roundRatios, timePair, type Pair } from '../../bench/pair.js';
 
 const pair = (over: Partial<Pair>): Pair => ({
   label: 'p',
@@ -19,6 +19,13 @@ test('a pair\'s ratio is the median of its rounds\' ratios, not the ratio of the
   // Round 2 ran on a slow minute for both sides: its times are far off, its ratio is not.
   assert.equal(ratio(pair({ baseMs: 300, subjectMs: 100, roundRatios: [4.1, 3.9, 4.4] })), 4.1);
   assert.equal(ratio(pair({ roundRatios: [] })), 2);
+});
+
+test('roundRatios divides round by round and takes the median of those ratios', () => {
+  // The second round was slow for both: the median times give 100 / 55 = 1.82, the rounds say 2.
+  const { median, rounds } = roundRatios([100, 300, 100], [50, 100, 55]);
+  assert.deepEqual(rounds.map((r) => r.toFixed(2)), ['2.00', '3.00', '1.82']);
+  assert.equal(median, 2);
 });
 
 test('timePair times both sides every round and keeps one ratio per round', async () => {
