@@ -7,10 +7,10 @@ import { setFlagsFromString } from 'node:v8';
  * worker thread here (see workerLimits) and every thread under `node --max-old-space-size=128`,
  * and up to 300% for an uncapped heap. At 30%, the reading thread, whose reorder windows hold a
  * few MB of events for two seconds of log time, ran a full collection for every 5 MB it
- * promoted. At 300%, the analysis thread of a 1 GB run peaked at 228-238 MiB.
+ * promoted. Uncapped, at up to 300%, a 1 GB run peaked at 228-238 MiB.
  *
  * 100% for every heap, on the 1 GB bench set (alternating runs, medians of the pairs' ratios):
- * - under `--max-old-space-size=128`: 0.88 of the time (16 pairs, 0.81-1.07) and 0.85 of the
+ * - under `--max-old-space-size=128`: 0.88 of the time (16 pairs, 0.81-1.04) and 0.85 of the
  *   CPU, peak 182-193 MiB instead of 162-167 (100 MB: 159-169 instead of 150-153);
  * - uncapped: the same time (1.03, 4 pairs), peak 181-191 MiB instead of 228-238.
  * 70% gained nothing measurable (1.04 of the time, 5 pairs), for a peak of 174-177 MiB.
