@@ -40,7 +40,7 @@ export function roundRatios(top: readonly number[], bottom: readonly number[]): 
 }
 
 /** analyze exits 1 when it finds races, which the generated data has on purpose. */
-function failed(m: Measurement): boolean {
+export function failed(m: Measurement): boolean {
   return m.code !== 0 && m.code !== 1;
 }
 
