@@ -224,7 +224,6 @@ export class HoldTracker implements HoldView {
     queue.length = 0;
     this.settling = queue;
   }
-
 }
 
 /** Order-changing removal (swap with the last): cheaper than splice on these tiny lists. */

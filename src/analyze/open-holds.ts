@@ -3,6 +3,15 @@ import type { Hold } from './holds.js';
 /** Past this many open holds on one path, lookups use indexes instead of scanning the list. */
 export const CROWD = 32;
 
+/** The indexes of a crowded path, made and dropped together. */
+interface CrowdIndex {
+  byExport: Map<string, Hold>;
+  position: Map<Hold, number>;
+  /** Holds in start order (the tracker's clock never goes back); closed ones are skipped lazily. */
+  byStart: Hold[];
+  startHead: number;
+}
+
 /**
  * The open holds on one path. Usually one to a handful, scanned as a list. A crowd (thousands
  * of exports writing one shared path at once: a fleet all writing `latest.csv`) would make every
@@ -13,15 +22,6 @@ export const CROWD = 32;
  * gap), so a crowd that forms and disperses leaves the order the small case would have had.
  * An export has at most one open hold per path (the tracker looks it up before opening one).
  */
-/** The indexes of a crowded path, made and dropped together. */
-interface CrowdIndex {
-  byExport: Map<string, Hold>;
-  position: Map<Hold, number>;
-  /** Holds in start order (the tracker's clock never goes back); closed ones are skipped lazily. */
-  byStart: Hold[];
-  startHead: number;
-}
-
 export class OpenHolds {
   private readonly list: Hold[];
   private crowd: CrowdIndex | undefined;

@@ -257,5 +257,4 @@ export class RenameTracker {
     this.open.delete(correlationId);
     for (const r of openRenames(open)) this.listener.ended(r);
   }
-
 }
