@@ -60,15 +60,15 @@ const goals: Goal[] = [];
 
 if (wants('analyze')) {
   const pairs: Pair[] = [];
-  for (const size of [small, large]) {
-    const files = await dataset(size, 'per-process');
+  const largeFiles = await dataset(large, 'per-process');
+  for (const [size, files] of [[small, await dataset(small, 'per-process')], [large, largeFiles]] as const) {
     pairs.push(await timePair(`analyze, 20 processes, one file each, ${size}`, totalBytes(files), [bare(files), analyzer(files)], rounds));
   }
   const [atSmall, atLarge] = pairs;
   const growth = atSmall && atLarge ? failedOr(atLarge, (p) => p.subjectPeak / atSmall.subjectPeak) : undefined;
   if (growth !== undefined) process.stdout.write(`peak memory, analyze ${large} / ${small}: ${growth.toFixed(2)}x\n\n`);
   // As users run it, without a heap cap: V8 then sizes the heaps itself (once; only the peak counts).
-  const free = await measure(node, analyzeArgs(await dataset(large, 'per-process'), []), 'ignore');
+  const free = await measure(node, analyzeArgs(largeFiles, []), 'ignore');
   const freePeak = failed(free) ? Number.NaN : free.peakRssMiB;
   process.stdout.write(`analyze ${large} without a heap cap: ${(free.ms / 1000).toFixed(1)} s, peak ${freePeak.toFixed(0)} MiB\n\n`);
   goals.push(

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
 import { createTracer, type Tracer } from '../src/index.js';
-import { roundRatios } from './pair.js';
+import { median, roundRatios } from './pair.js';
 
 /**
  * Events per second of the tracer (validation, seq and sub-ms time included) against a plain
@@ -60,7 +60,6 @@ function time(run: () => void): number {
   return performance.now() - start;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 const rate = (ms: number) => Math.round((events / ms) * 1000);
 
 // Warm-up: let V8 optimise both paths before anything is counted.
