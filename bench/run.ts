@@ -11,8 +11,8 @@ import { goal, mib, printGoals, times, type Goal } from './goals.js';
  * `npm run bench`: every figure is a ratio against a baseline measured in the same run, rounds
  * alternating, because these machines are noisy. Sizes: --small (default 100MB) and --large
  * (default 1GB); --rounds per pair (default 5: a pair's ratio is the median of its rounds'
- * ratios); --only a comma list of analyze, interleaved, merge, tracer; --heap the analyzer's heap
- * cap in MiB (default 128).
+ * ratios); --only a comma list of analyze, interleaved, merge, tracer (analyze also times its
+ * reading side alone, at the large size); --heap the analyzer's heap cap in MiB (default 128).
  * `--quick` is 20MB / 100MB, one round: a smoke run, not figures for the README.
  * Data sets are generated once into bench/data/ (seeded, so always the same) and reused.
  */
@@ -53,6 +53,7 @@ async function dataset(size: string, layout: GenerateOptions['layout']): Promise
 const analyzeArgs = (files: string[], cap: string[] = [heapCap]) => [...cap, cli, 'analyze', '--format', 'json', '--out', '/dev/null', ...files];
 const bare = (files: string[]): Contender => ({ name: 'bare read+split2+JSON.parse', cmd: node, args: [join(here, 'bare-loop.js'), ...files] });
 const analyzer = (files: string[]): Contender => ({ name: `racetrace analyze (heap ${values.heap} MiB)`, cmd: node, args: analyzeArgs(files) });
+const readingSide = (files: string[]): Contender => ({ name: `reading side alone (heap ${values.heap} MiB)`, cmd: node, args: [heapCap, join(here, 'reading-side.js'), ...files] });
 /** A figure of a pair: undefined when not measured, NaN when the run failed (the goal is not met). */
 const failedOr = (p: Pair | undefined, value: (p: Pair) => number): number | undefined =>
   p === undefined ? undefined : p.failure !== undefined ? Number.NaN : value(p);
@@ -71,6 +72,15 @@ if (wants('analyze')) {
   const free = await measure(node, analyzeArgs(largeFiles, []), 'ignore');
   const freePeak = failed(free) ? Number.NaN : free.peakRssMiB;
   process.stdout.write(`analyze ${large} without a heap cap: ${(free.ms / 1000).toFixed(1)} s, peak ${freePeak.toFixed(0)} MiB\n\n`);
+  // Analyze without the detectors: the fastest analyze can be while one thread does all the
+  // reading. The gap between the two is what the analysis costs, on its thread and in CPU the
+  // two threads (and their garbage collectors) share.
+  const side = await timePair(`reading side alone (no detectors), 20 processes, ${large}`, totalBytes(largeFiles), [bare(largeFiles), readingSide(largeFiles)], rounds);
+  const ceiling = failedOr(side, ratio);
+  const whole = failedOr(atLarge, ratio);
+  if (ceiling !== undefined && whole !== undefined) {
+    process.stdout.write(`analyze ${large}: ${times(whole)} of the bare loop; its reading side alone: ${times(ceiling)}\n\n`);
+  }
   goals.push(
     goal(`analyze ${large} / bare loop >= 0.6x (stretch 0.75x)`, failedOr(atLarge, ratio), times, (v) => v >= 0.6),
     goal(`analyze peak memory at ${large} <= 200 MiB`, failedOr(atLarge, (p) => p.subjectPeak), mib, (v) => v <= 200),
