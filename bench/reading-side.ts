@@ -1,12 +1,17 @@
+import { setHeapGrowth } from '../src/cli/heap-growth.js';
+import { setSerialScavenge } from '../src/cli/serial-scavenge.js';
 import { DEFAULT_INGEST_OPTIONS } from '../src/ingest/options.js';
 import { streamEventsOnThread } from '../src/merge/ingest-thread/index.js';
 
 /**
  * The analyzer's reading side alone: its reading thread (read, split, parse, validate, reorder,
  * merge and pack the events into batches), with a consumer that only counts what arrives. This
- * is `racetrace analyze` without the detectors, so its time is the fastest analyze can be while
- * one thread does all the reading: the bench prints it beside analyze to show which side limits.
+ * is `racetrace analyze` without the detectors, with the V8 settings the CLI makes, so its time
+ * is the fastest analyze can be while one thread does all the reading: the bench prints it beside
+ * analyze to show which side limits.
  */
+setHeapGrowth();
+setSerialScavenge();
 let events = 0;
 const result = await streamEventsOnThread(process.argv.slice(2), DEFAULT_INGEST_OPTIONS, () => {
   events++;
