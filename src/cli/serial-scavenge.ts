@@ -7,10 +7,11 @@ import { setFlagsFromString } from 'node:v8';
  * as two or three parallel tasks on helper threads, which on two cores can only take turns with
  * racetrace's threads. Each scavenge then runs on the thread that needs it, alone.
  *
- * Measured on the 1 GB bench set, two cores, under `--max-old-space-size=128` (alternating runs,
- * 12 pairs): 0.89 of the time (median of the pairs' ratios; 11 of 12 below 1, 0.65-1.02) and 0.95
- * of the CPU, the same peak (median 188.5 MiB against 187.5). On 20 MB, read on one thread:
- * 1.04 (10 pairs, 0.85-1.22), within the noise of sub-second runs.
+ * Measured on the 1 GB bench set, two cores, under `--max-old-space-size=128`, alternating runs,
+ * medians of the pairs' ratios: set here, 0.87 of the time (5 pairs, 0.75-0.89) and 0.94 of the
+ * CPU; given to node as a flag, 0.885 (12 pairs, 11 below 1) and 0.95 of the CPU, the same peak
+ * (median 188.5 MiB against 187.5). On 20 MB, read on one thread: 1.04 (10 pairs, 0.85-1.22),
+ * within the noise of sub-second runs.
  */
 export const SERIAL_SCAVENGE_MAX_CORES = 2;
 
