@@ -1,5 +1,4 @@
-import { setHeapGrowth } from '../src/cli/heap-growth.js';
-import { setSerialScavenge } from '../src/cli/serial-scavenge.js';
+import { applyGcSettings } from '../src/cli/gc-settings.js';
 import { DEFAULT_INGEST_OPTIONS } from '../src/ingest/options.js';
 import { streamEventsOnThread } from '../src/merge/ingest-thread/index.js';
 
@@ -10,8 +9,7 @@ import { streamEventsOnThread } from '../src/merge/ingest-thread/index.js';
  * is the fastest analyze can be while one thread does all the reading: the bench prints it beside
  * analyze to show which side limits.
  */
-setHeapGrowth();
-setSerialScavenge();
+applyGcSettings();
 let events = 0;
 const result = await streamEventsOnThread(process.argv.slice(2), DEFAULT_INGEST_OPTIONS, () => {
   events++;
