@@ -1,3 +1,5 @@
+import { ChurnMap } from '../util/churn-map.js';
+
 /** A sweep is due once more than this many emptied lists wait, and they are most of the Map. */
 const SWEEP_FROM = 1024;
 
@@ -12,7 +14,7 @@ const SWEEP_FROM = 1024;
  * `refilling` just before adding to an empty one.
  */
 export class ExportLists<L> {
-  private readonly lists = new Map<string, L>();
+  private readonly lists = new ChurnMap<string, L>();
   private emptyCount = 0;
 
   constructor(private readonly isEmpty: (list: L) => boolean) {}

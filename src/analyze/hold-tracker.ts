@@ -10,6 +10,7 @@ import {
   type PathState,
 } from './holds.js';
 import { ExportLists } from './export-lists.js';
+import { ChurnMap } from '../util/churn-map.js';
 
 /**
  * The path timeline: who holds which path from when to when, computed once for every detector.
@@ -20,7 +21,7 @@ import { ExportLists } from './export-lists.js';
  * otherwise at the close of the one that was still read-only (strace read-modify-replace).
  */
 export class HoldTracker implements HoldView {
-  private readonly paths = new Map<string, PathState>();
+  private readonly paths = new ChurnMap<string, PathState>();
   /** Each export's open holds. */
   private readonly byExport = new ExportLists<Hold[]>((list) => list.length === 0);
   /** Paths that let go of a hold at `settleTime`; settled once time moves past it. */

@@ -1,6 +1,7 @@
 import type { Evidence, TraceEvent } from '../types.js';
 import type { HoldView } from './holds.js';
 import { ExportLists } from './export-lists.js';
+import { ChurnMap } from '../util/churn-map.js';
 
 /** One failed rename attempt, with what the path timeline said at that moment. */
 export interface RenameFailure {
@@ -92,7 +93,7 @@ const MAX_PENDING = 4096;
 export class RenameTracker {
   /** Each export's open renames. */
   private readonly open = new ExportLists<OpenRenames>((open) => !open.byKey && open.list.length === 0);
-  private readonly pending = new Map<string, RenameFailure>();
+  private readonly pending = new ChurnMap<string, RenameFailure>();
 
   constructor(
     private readonly holds: HoldView,

@@ -2,6 +2,7 @@ import type { TraceEvent } from '../../types.js';
 import type { Bracket, Observation } from './model.js';
 import type { ClockOptions } from './options.js';
 import { RemovalMemory } from './removals.js';
+import { ChurnMap } from '../../util/churn-map.js';
 
 interface Pending {
   path: string;
@@ -36,9 +37,9 @@ interface Process {
   counter: { events: number };
   last: number;
   /** temp -> the stamp before its create, and when it was created (for the sweep). */
-  created: Map<string, { pre: number; at: number }>;
+  created: ChurnMap<string, { pre: number; at: number }>;
   /** temp -> the stamp of the rename.attempt in flight. */
-  attempts: Map<string, number>;
+  attempts: ChurnMap<string, number>;
 }
 
 export class ClockObserver {
@@ -53,7 +54,7 @@ export class ClockObserver {
   private pending: Pending[] = [];
   private pendingHead = 0;
   /** Open effects by path, so that a removal arriving later joins their candidates. */
-  private readonly openByPath = new Map<string, Pending[]>();
+  private readonly openByPath = new ChurnMap<string, Pending[]>();
   private now = -Infinity;
   private seen = 0;
 
@@ -126,7 +127,7 @@ export class ClockObserver {
       this.hosts.set(host, (counter = { events: 0 }));
     }
     if (pids === undefined) this.processes.set(host, (pids = new Map()));
-    const proc: Process = { host, pid, counter, last: -Infinity, created: new Map(), attempts: new Map() };
+    const proc: Process = { host, pid, counter, last: -Infinity, created: new ChurnMap(), attempts: new ChurnMap() };
     pids.set(pid, proc);
     return proc;
   }

@@ -1,6 +1,7 @@
 import type { Evidence, Finding, TraceEvent } from '../../types.js';
 import { HINTS } from '../hints.js';
 import type { Detector } from './detector.js';
+import { ChurnMap } from '../../util/churn-map.js';
 
 interface Started {
   pid: number;
@@ -15,7 +16,7 @@ export const incompleteExport: Detector = {
   severity: 'warning',
   description: 'An export started and never logged export.end (crash or kill).',
   create(ctx) {
-    const started = new Map<string, Started>();
+    const started = new ChurnMap<string, Started>();
     return {
       event(e: TraceEvent, time: number) {
         if (e.event === 'export.start') {

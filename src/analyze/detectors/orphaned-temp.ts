@@ -3,6 +3,7 @@ import { orphanHint } from '../hints.js';
 import type { Hold } from '../holds.js';
 import type { Rename } from '../renames.js';
 import type { Detector } from './detector.js';
+import { ChurnMap } from '../../util/churn-map.js';
 
 interface Candidate {
   correlationId: string;
@@ -24,7 +25,7 @@ export const orphanedTemp: Detector = {
   severity: 'warning',
   description: 'A temp file was created and never renamed away nor deleted.',
   create(ctx) {
-    const candidates = new Map<string, Candidate>();
+    const candidates = new ChurnMap<string, Candidate>();
     return {
       event(e: TraceEvent, time: number) {
         const path = e.tempPath;

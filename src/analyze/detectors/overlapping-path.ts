@@ -3,6 +3,7 @@ import { addCapped, durationWords, listWords, sortedNumbers, sortedStrings, LIST
 import { overlapHint } from '../hints.js';
 import type { Conflict, Hold } from '../holds.js';
 import type { Detector } from './detector.js';
+import { ChurnMap } from '../../util/churn-map.js';
 
 /** One conflict window: the merged intervals during which two or more exports held a path. */
 interface Window {
@@ -26,7 +27,7 @@ export const overlappingPath: Detector = {
   description: 'Two or more exports held the same temp or target path at overlapping times.',
   create(ctx) {
     const maxEvidence = ctx.options.maxEvidence;
-    const open = new Map<string, Window[]>();
+    const open = new ChurnMap<string, Window[]>();
     const findings: Finding[] = [];
 
     const add = (w: Window, h: Hold): void => {
