@@ -1,12 +1,12 @@
 import { EVENT_NAMES, type EventName, type TraceEvent } from '../types.js';
-import { StringTable } from '../util/string-table.js';
 import { PerProcess } from '../util/per-process.js';
 
 /**
  * A run of TraceEvents packed for a trip between threads: numbers in one Float64Array, strings
- * as indexes into a table that holds each distinct string of the batch once. Posting it copies
- * two buffers (transferred, not copied) and the table, where posting the events themselves would
- * serialize every property name and every repeated host, correlation ID and path of every event.
+ * as indexes into a table where a string a process repeats is stored once per batch. Posting it
+ * copies two buffers (transferred, not copied) and the table, where posting the events themselves
+ * would serialize every property name and every repeated host, correlation ID and path of every
+ * event.
  */
 export interface EventBatch {
   count: number;
@@ -44,8 +44,10 @@ const ACCESS = [undefined, 'read', 'write'] as const;
 /**
  * The last string of each slot a process wrote, with its index in the current batch's table.
  * A process repeats its host, input and correlation ID from event to event, and a path over a
- * create, an attempt and a success: found here by comparing strings, before the table's Map is
- * asked (which hashes each fresh string). A cache: only speed depends on it.
+ * create, an attempt and a success: found here by comparing strings. A string not found here is
+ * added to the table even if another process added it already: a Map to find those hashed every
+ * fresh string (a tenth of the reading thread's time went to packing), for a few duplicates per
+ * batch (a host's name once per process, a path two processes share).
  */
 class ProcessRefs {
   batch = -1;
@@ -58,7 +60,7 @@ export class BatchWriter {
   count = 0;
   private numbers: Float64Array;
   private strings: Int32Array;
-  private table = new StringTable();
+  private table: string[] = [];
   /** Batches handed over so far: a process's remembered refs are good for one batch only. */
   private batches = 0;
   private readonly byPid = new PerProcess(() => new ProcessRefs());
@@ -125,14 +127,14 @@ export class BatchWriter {
       count: this.count,
       numbers: this.numbers.subarray(0, this.count * NUMBERS),
       strings: this.strings.subarray(0, this.count * STRINGS),
-      table: this.table.strings,
+      table: this.table,
     };
     this.count = 0;
     this.batches++;
     const spare = this.spare.pop();
     this.numbers = spare ? new Float64Array(spare.numbers) : new Float64Array(this.capacity * NUMBERS);
     this.strings = spare ? new Int32Array(spare.strings) : new Int32Array(this.capacity * STRINGS);
-    this.table = new StringTable();
+    this.table = [];
     return batch;
   }
 
@@ -140,7 +142,7 @@ export class BatchWriter {
     if (text === undefined) return -1;
     // Usually the very same string object (ingest shares a process's repeats): no hashing.
     if (row.text[slot] === text) return row.refs[slot] as number;
-    const ref = this.table.indexOf(text);
+    const ref = this.table.push(text) - 1;
     row.text[slot] = text;
     row.refs[slot] = ref;
     return ref;

@@ -71,7 +71,7 @@ test('a few processes repeating a few strings across many small batches come bac
   );
 });
 
-test('a batch holds each distinct string once, however many events repeat it', () => {
+test('a batch holds each string a process repeats once, however many events repeat it', () => {
   const writer = new BatchWriter(100);
   for (let i = 0; i < 100; i++) {
     writer.add({ time: i, host: 'h', pid: 1, seq: i, event: 'rename.attempt', correlationId: 'c', tempPath: '/t', targetPath: '/o', attempt: 1, source: { input: 'a.log', line: i + 1 } });
@@ -80,6 +80,10 @@ test('a batch holds each distinct string once, however many events repeat it', (
   const batch = writer.take();
   assert.deepEqual(batch.table.sort(), ['/o', '/t', 'a.log', 'c', 'h']);
   assert.equal(writer.count, 0, 'take starts a new batch');
+  // Two processes that share a string each store it: no Map hashes every fresh string to find it.
+  writer.add({ time: 0, host: 'h', pid: 1, seq: 0, event: 'export.start', correlationId: 'c1', source: { input: 'a.log', line: 1 } });
+  writer.add({ time: 0, host: 'h', pid: 2, seq: 0, event: 'export.start', correlationId: 'c2', source: { input: 'b.log', line: 1 } });
+  assert.deepEqual(writer.take().table.sort(), ['a.log', 'b.log', 'c1', 'c2', 'h', 'h']);
 });
 
 test('absent fields stay absent (no undefined keys), and -0 and fractions survive', () => {
