@@ -35,6 +35,15 @@ const traceEvent: fc.Arbitrary<TraceEvent> = fc
   // fast-check builds records without a prototype; events are plain objects.
   .map((e) => ({ ...e, source: { ...e.source } }));
 
+/** The optional fields: an event read back from a batch has each of them, undefined if absent. */
+const OPTIONAL = ['tempPath', 'targetPath', 'attempt', 'errorCode', 'errorMessage', 'willRetry', 'delayMs', 'durationMs', 'status', 'access'] as const;
+
+function withEveryField(e: TraceEvent): TraceEvent {
+  const out = { ...e };
+  for (const field of OPTIONAL) if (!(field in out)) out[field] = undefined;
+  return out;
+}
+
 function roundTrip(events: readonly TraceEvent[], capacity: number): TraceEvent[] {
   const writer = new BatchWriter(capacity);
   const out: TraceEvent[] = [];
@@ -49,7 +58,7 @@ function roundTrip(events: readonly TraceEvent[], capacity: number): TraceEvent[
 test('every event comes back from a batch as it went in, through a structured clone like postMessage', () => {
   fc.assert(
     fc.property(fc.array(traceEvent, { maxLength: 60 }), fc.integer({ min: 1, max: 16 }), (events, capacity) => {
-      assert.deepEqual(roundTrip(events, capacity), events);
+      assert.deepEqual(roundTrip(events, capacity), events.map(withEveryField));
     }),
     { numRuns: 300 },
   );
@@ -65,7 +74,7 @@ test('a few processes repeating a few strings across many small batches come bac
   );
   fc.assert(
     fc.property(fc.array(repeating, { maxLength: 60 }), fc.integer({ min: 1, max: 5 }), (events, capacity) => {
-      assert.deepEqual(roundTrip(events, capacity), events);
+      assert.deepEqual(roundTrip(events, capacity), events.map(withEveryField));
     }),
     { numRuns: 300 },
   );
@@ -86,10 +95,12 @@ test('a batch holds each string a process repeats once, however many events repe
   assert.deepEqual(writer.take().table.sort(), ['a.log', 'b.log', 'c1', 'c2', 'h', 'h']);
 });
 
-test('absent fields stay absent (no undefined keys), and -0 and fractions survive', () => {
+test('absent fields come back undefined, every event with the same fields in the same order, and -0 and fractions survive', () => {
   const e: TraceEvent = { time: 1795885200030.888, host: 'h', pid: 0, seq: -0, event: 'export.start', correlationId: 'c', source: { input: 'x', line: 1 } };
-  const [back] = roundTrip([e], 4);
-  assert.deepEqual(Object.keys(back ?? {}).sort(), Object.keys(e).sort());
+  const failure: TraceEvent = { ...e, event: 'rename.failure', tempPath: '/t', targetPath: '/o', attempt: 2, errorCode: 'EBUSY', willRetry: true, delayMs: 5 };
+  const [back, failed] = roundTrip([e, failure], 4);
+  assert.deepEqual(back, withEveryField(e));
+  assert.equal(Object.keys(back ?? {}).join(), Object.keys(failed ?? {}).join());
   assert.ok(Object.is(back?.seq, -0));
   assert.equal(back?.time, 1795885200030.888);
 });
