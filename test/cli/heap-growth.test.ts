@@ -21,13 +21,13 @@ function factorsByHeap(nodeFlags: string[]): Map<string, string[]> {
   return factors;
 }
 
-test('racetrace lets every heap, the main thread and both worker threads, grow to twice what a full collection kept', () => {
-  assert.equal(HEAP_GROWING_PERCENT, 100);
+test('racetrace lets every heap, the main thread and both worker threads, grow to 1.85 times what a full collection kept', () => {
+  assert.equal(HEAP_GROWING_PERCENT, 85);
   const factors = factorsByHeap([]);
   assert.equal(factors.size, 3, 'the main thread, the analysis thread and the reading thread');
   for (const [heap, list] of factors) {
     // Without it: 4.0 on the main thread (uncapped), 1.3 on the workers (capped under 256 MiB).
-    assert.deepEqual(new Set(list), new Set(['2.0']), `heap ${heap}: ${list.join(' ')}`);
+    assert.deepEqual(new Set(list), new Set(['1.9']), `heap ${heap}: ${list.join(' ')}`);
   }
 });
 
