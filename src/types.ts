@@ -46,7 +46,9 @@ export interface EventFields {
 
 /**
  * One racetrace event as the analyzer sees it, whatever the source (NDJSON, strace, log stores).
- * `time` is epoch milliseconds with the sub-millisecond fraction kept.
+ * `time` is epoch milliseconds with the sub-millisecond fraction kept. An optional field may be
+ * absent or undefined: the events the analyzer builds from records have every field (one hidden
+ * class for V8; see ingest/trace-event.ts).
  */
 export interface TraceEvent extends EventFields {
   time: number;
