@@ -1,7 +1,6 @@
 /**
  * Strings by number: each distinct string is stored once and named by its index, so that typed
- * arrays can refer to strings (hosts, inputs in the analyzer's memories; every string of an
- * event batch between threads).
+ * arrays can refer to strings (hosts and inputs in the analyzer's memories).
  */
 export class StringTable {
   readonly strings: string[] = [];
