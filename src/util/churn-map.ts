@@ -59,10 +59,6 @@ export class ChurnMap<K, V> {
     return this.map.values();
   }
 
-  entries(): IterableIterator<[K, V]> {
-    return this.map.entries();
-  }
-
   [Symbol.iterator](): IterableIterator<[K, V]> {
     return this.map.entries();
   }
