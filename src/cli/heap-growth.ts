@@ -9,11 +9,12 @@ import { setFlagsFromString } from 'node:v8';
  * few MB of events for two seconds of log time, ran a full collection for every 5 MB it
  * promoted. Uncapped, at up to 300%, a 1 GB run peaked at 228-238 MiB.
  *
- * 100% for every heap, on the 1 GB bench set (alternating runs, medians of the pairs' ratios):
+ * 100% for every heap, as first set (stop 13), on the 1 GB bench set (alternating runs, medians
+ * of the pairs' ratios; the analysis thread then promoted four times what it does now):
  * - under `--max-old-space-size=128`: 0.88 of the time (16 pairs, 0.81-1.04) and 0.85 of the
  *   CPU, peak 182-193 MiB instead of 162-167 (100 MB: 159-169 instead of 150-153);
  * - uncapped: the same time (1.03, 4 pairs), peak 181-191 MiB instead of 228-238.
- * 70% gained nothing measurable (1.04 of the time, 5 pairs), for a peak of 174-177 MiB.
+ * 70% then: 1.04 of the time (5 pairs), for a peak of 174-177 MiB.
  *
  * 85% since the analysis thread promotes a quarter of what it did (ChurnMap): the 1 GB peak is
  * 175-182 MiB instead of 180-192 (10 pairs) for 1.00 and 1.04 of the time (6 + 4 pairs), while
